@@ -1,0 +1,177 @@
+"""Validation of user input shared by every public helper (private).
+
+Each checker either returns the cleaned value or raises :class:`InvalidInputError` with a message
+that names the parameter, echoes the value and says how to fix it.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import math
+import numbers
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from coophelpers._errors import InvalidInputError
+from coophelpers._names import normalise
+
+__all__ = ["check_choice", "check_latlon", "check_str", "parse_as_of", "suggest"]
+
+#: The earliest date any ``as_of`` may take: the decree that created the federal districts.
+EARLIEST_AS_OF = _dt.date(2000, 5, 13)
+
+
+def suggest(value: str, candidates: Iterable[str], n: int = 3) -> list[str]:
+    """Return up to ``n`` candidates closest to ``value`` (compared after :func:`normalise`)."""
+    cands = list(dict.fromkeys(str(c) for c in candidates))
+    by_norm: dict[str, str] = {}
+    for cand in cands:
+        by_norm.setdefault(normalise(cand), cand)
+    target = normalise(str(value))
+    if not target:
+        return []
+    close = difflib.get_close_matches(target, list(by_norm), n=n, cutoff=0.6)
+    if len(close) < n:  # prefix / substring matches catch truncated input such as "heilong"
+        for key in by_norm:
+            if key not in close and (key.startswith(target) or target in key) and len(target) >= 3:
+                close.append(key)
+            if len(close) >= n:
+                break
+    return [by_norm[key] for key in close]
+
+
+def _did_you_mean(suggestions: Sequence[str]) -> str:
+    if not suggestions:
+        return ""
+    quoted = ", ".join(repr(s) for s in suggestions)
+    return f" Did you mean {quoted}?"
+
+
+def check_str(value: Any, *, param: str) -> str:
+    """Return ``value`` if it is a non-empty string, else raise a clear error."""
+    if not isinstance(value, str):
+        msg = f"{param} must be a string, got {type(value).__name__} {value!r}."
+        raise InvalidInputError(msg)
+    if not value.strip():
+        msg = f"{param} must not be empty, got {value!r}."
+        raise InvalidInputError(msg)
+    return value
+
+
+def check_choice(
+    value: Any,
+    choices: Sequence[str],
+    *,
+    param: str,
+    what: str = "value",
+) -> str:
+    """Return the member of ``choices`` that matches ``value`` ignoring case and punctuation."""
+    check_str(value, param=param)
+    by_norm = {normalise(c): c for c in choices}
+    found = by_norm.get(normalise(value))
+    if found is not None:
+        return found
+    listed = ", ".join(repr(c) for c in choices)
+    msg = (
+        f"Unknown {what} {value!r} for {param}.{_did_you_mean(suggest(value, choices))} "
+        f"Choose one of {listed}."
+    )
+    raise InvalidInputError(msg)
+
+
+def parse_as_of(
+    value: Any,
+    *,
+    param: str = "as_of",
+    earliest: _dt.date | None = EARLIEST_AS_OF,
+    latest: _dt.date | None = None,
+) -> _dt.date | None:
+    """Parse an ``as_of`` argument: ``None``, a :class:`datetime.date` or an ISO date string.
+
+    ``earliest`` defaults to 2000-05-13, the day the federal districts were created; pass
+    ``earliest=None`` to allow any date. ``latest`` defaults to no limit.
+    """
+    if value is None:
+        return None
+    if isinstance(value, _dt.datetime):
+        date = value.date()
+    elif isinstance(value, _dt.date):
+        date = value
+    elif isinstance(value, str):
+        text = value.strip()
+        try:
+            date = _dt.date.fromisoformat(text)
+        except ValueError as err:
+            msg = (
+                f"{param}={value!r} is not an ISO date. Give a date as 'YYYY-MM-DD' "
+                f"(for example '2019-06-30') or a datetime.date."
+            )
+            raise InvalidInputError(msg) from err
+        if len(text) != 10:
+            msg = f"{param}={value!r} is not an ISO date. Give a date as 'YYYY-MM-DD', for example '2019-06-30'."
+            raise InvalidInputError(msg)
+    elif isinstance(value, numbers.Number) and not isinstance(value, bool):
+        msg = (
+            f"{param}={value!r} is a number, not a date. Give a date as 'YYYY-MM-DD' "
+            f"(for example '{int(value) if isinstance(value, numbers.Integral) else 2019}-06-30') "
+            f"or a datetime.date."
+        )
+        raise InvalidInputError(msg)
+    else:
+        msg = (
+            f"{param} must be a datetime.date or an ISO date string such as '2019-06-30', "
+            f"got {type(value).__name__} {value!r}."
+        )
+        raise InvalidInputError(msg)
+    if earliest is not None and date < earliest:
+        msg = (
+            f"{param}={value!r} is before {earliest.isoformat()}, the earliest date the data "
+            f"covers (the federal districts were created on 2000-05-13). Give a later date."
+        )
+        raise InvalidInputError(msg)
+    if latest is not None and date > latest:
+        msg = f"{param}={value!r} is after {latest.isoformat()}, the latest date the data covers. Give an earlier date."
+        raise InvalidInputError(msg)
+    return date
+
+
+def _as_float(value: Any, *, param: str, what: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        try:
+            import numpy as np
+
+            if isinstance(value, np.generic) and np.issubdtype(type(value), np.number):
+                return float(value)
+        except ImportError:  # pragma: no cover - numpy is always there with pandas
+            pass
+        msg = f"{param}: {what} must be a number, got {type(value).__name__} {value!r}."
+        raise InvalidInputError(msg)
+    out = float(value)
+    if math.isnan(out) or math.isinf(out):
+        msg = f"{param}: {what} is {value!r}; give a finite number of degrees."
+        raise InvalidInputError(msg)
+    return out
+
+
+def check_latlon(lat: Any, lon: Any, *, param: str = "point") -> tuple[float, float]:
+    """Validate a ``(lat, lon)`` pair in degrees and return it as floats.
+
+    A pair whose first value cannot be a latitude but whose second can is reported as given in
+    ``(lon, lat)`` order.
+    """
+    flat = _as_float(lat, param=param, what="latitude")
+    flon = _as_float(lon, param=param, what="longitude")
+    if not -90.0 <= flat <= 90.0:
+        if -90.0 <= flon <= 90.0 and -180.0 <= flat <= 360.0:
+            msg = (
+                f"{param}=({lat!r}, {lon!r}) looks like (lon, lat): latitude {lat!r} is outside "
+                f"-90..90. Give the point as (lat, lon), i.e. ({lon!r}, {lat!r})."
+            )
+        else:
+            msg = f"{param}: latitude {lat!r} is outside -90..90. Give the point as (lat, lon) in degrees."
+        raise InvalidInputError(msg)
+    if not -180.0 <= flon <= 360.0:
+        msg = f"{param}: longitude {lon!r} is outside -180..360. Give the point as (lat, lon) in degrees."
+        raise InvalidInputError(msg)
+    return flat, flon

@@ -1,0 +1,282 @@
+"""The data registry: where the curated files live and whether they are intact.
+
+Every curated file in ``data/geo/`` is described by one entry of ``data/geo/manifest.json``: title,
+source, licence, attribution, as-of date, the script that builds it, its sha256, size and row
+count. The manifest is the single source of truth; loaders call :func:`data_path`, which checks the
+file against its entry once per process and raises :class:`~coophelpers.DataIntegrityError`
+naming the file and the fix when anything is wrong.
+
+The folder is found with :mod:`importlib.resources` (``coophelpers/_data/geo`` inside an installed
+wheel) and, for a source checkout, ``data/geo`` at the top of the repository. The environment
+variable ``COOPHELPERS_DATA_DIR`` overrides both.
+
+Command line, for maintainers::
+
+    python -m coophelpers.data add FILE --title ... --source ... --licence ... --as-of YYYY-MM-DD --script ...
+    python -m coophelpers.data refresh
+    python -m coophelpers.data check
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from coophelpers._errors import DataIntegrityError
+
+if TYPE_CHECKING:
+    import geopandas
+    import pandas
+
+__all__ = ["data_dir", "data_path", "manifest", "read_csv", "read_geo", "verify_all"]
+
+MANIFEST = "manifest.json"
+#: Keys every manifest entry must have a non-empty value for.
+REQUIRED_KEYS = ("title", "source", "licence", "as_of", "script", "sha256", "bytes", "rows")
+_REBUILD_HINT = (
+    "Reinstall coophelpers (pip install --force-reinstall coophelpers) or, in a source checkout, "
+    "restore the file with `git checkout -- data/geo` or rebuild it with the script named in the "
+    "manifest (see data/geo/build/)."
+)
+
+
+def data_dir() -> Path:
+    """Return the folder that holds the curated data files and ``manifest.json``."""
+    override = os.environ.get("COOPHELPERS_DATA_DIR")
+    if override:
+        return Path(override)
+    return _default_data_dir()
+
+
+@lru_cache(maxsize=1)
+def _default_data_dir() -> Path:
+    packaged = resources.files("coophelpers") / "_data" / "geo"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    checkout = Path(__file__).resolve().parents[2] / "data" / "geo"
+    if (checkout / MANIFEST).is_file():
+        return checkout
+    msg = (
+        "coophelpers cannot find its data folder: neither the packaged 'coophelpers/_data/geo' "
+        f"nor the source checkout's {checkout} exists. {_REBUILD_HINT}"
+    )
+    raise DataIntegrityError(msg)
+
+
+def _read_manifest(folder: Path) -> dict[str, Any]:
+    path = folder / MANIFEST
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as err:
+        msg = f"The data manifest {path} is missing. {_REBUILD_HINT}"
+        raise DataIntegrityError(msg) from err
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        msg = f"The data manifest {path} is not valid JSON ({err}). {_REBUILD_HINT}"
+        raise DataIntegrityError(msg) from err
+    if not isinstance(data, dict) or not isinstance(data.get("files"), dict):
+        msg = f"The data manifest {path} has no 'files' table. {_REBUILD_HINT}"
+        raise DataIntegrityError(msg)
+    return data
+
+
+_manifest_cache: dict[tuple[str, float], dict[str, Any]] = {}
+_verified: set[tuple[str, float, int]] = set()
+
+
+def manifest() -> dict[str, Any]:
+    """Return the manifest of the curated data files (a fresh copy of the parsed JSON)."""
+    folder = data_dir()
+    path = folder / MANIFEST
+    try:
+        key = (str(path), path.stat().st_mtime)
+    except FileNotFoundError:
+        key = (str(path), -1.0)
+    if key not in _manifest_cache:
+        _manifest_cache.clear()
+        _manifest_cache[key] = _read_manifest(folder)
+    return json.loads(json.dumps(_manifest_cache[key]))
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def data_path(filename: str) -> Path:
+    """Return the path of curated file ``filename`` after checking it against the manifest."""
+    folder = data_dir()
+    entries = manifest()["files"]
+    entry = entries.get(filename)
+    if entry is None:
+        msg = (
+            f"{filename!r} is not described in the data manifest {folder / MANIFEST}. "
+            f"Known files: {', '.join(sorted(entries))}. Register it with "
+            f"`python -m coophelpers.data add {filename} ...`."
+        )
+        raise DataIntegrityError(msg)
+    missing = [k for k in REQUIRED_KEYS if entry.get(k) in (None, "")]
+    if missing:
+        msg = (
+            f"The manifest entry for {filename!r} lacks {', '.join(missing)}: every curated file "
+            f"must say where it comes from. Add the fields with `python -m coophelpers.data add "
+            f"{filename} --source ... --licence ... --as-of ...`."
+        )
+        raise DataIntegrityError(msg)
+    path = folder / filename
+    try:
+        stat = path.stat()
+    except FileNotFoundError as err:
+        msg = f"The data file {path} is missing. {_REBUILD_HINT}"
+        raise DataIntegrityError(msg) from err
+    key = (str(path), stat.st_mtime, stat.st_size)
+    if key in _verified:
+        return path
+    if stat.st_size != entry["bytes"]:
+        what = "truncated" if stat.st_size < entry["bytes"] else "altered"
+        msg = (
+            f"The data file {path} looks {what}: it has {stat.st_size} bytes, the manifest says "
+            f"{entry['bytes']}. {_REBUILD_HINT}"
+        )
+        raise DataIntegrityError(msg)
+    actual = _sha256(path)
+    if actual != entry["sha256"]:
+        msg = (
+            f"The data file {path} does not match its checksum in the manifest (sha256 "
+            f"{actual[:12]}… instead of {entry['sha256'][:12]}…). {_REBUILD_HINT} After an "
+            f"intended edit run `python -m coophelpers.data refresh`."
+        )
+        raise DataIntegrityError(msg)
+    _verified.add(key)
+    return path
+
+
+def read_csv(filename: str, **kwargs: Any) -> pandas.DataFrame:
+    """Read a curated CSV file (checked against the manifest) with :func:`pandas.read_csv`."""
+    import pandas as pd
+
+    path = data_path(filename)
+    kwargs.setdefault("encoding", "utf-8")
+    try:
+        return pd.read_csv(path, **kwargs)
+    except (ValueError, pd.errors.ParserError) as err:
+        msg = f"The data file {path} cannot be parsed ({err}). {_REBUILD_HINT}"
+        raise DataIntegrityError(msg) from err
+
+
+def read_geo(filename: str) -> geopandas.GeoDataFrame:
+    """Read a curated GeoParquet file (checked against the manifest)."""
+    import geopandas as gpd
+
+    path = data_path(filename)
+    try:
+        return gpd.read_parquet(path)
+    except (OSError, ValueError) as err:
+        msg = f"The data file {path} cannot be read ({err}). {_REBUILD_HINT}"
+        raise DataIntegrityError(msg) from err
+
+
+def verify_all() -> list[str]:
+    """Check every file of the manifest; return their names or raise on the first problem."""
+    names = sorted(manifest()["files"])
+    for name in names:
+        data_path(name)
+    return names
+
+
+# --- maintenance command -------------------------------------------------------------------
+
+
+def _count_rows(path: Path) -> tuple[int, list[str]]:
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        import pandas as pd
+
+        frame = pd.read_csv(path, encoding="utf-8", keep_default_na=False)
+        return len(frame), [str(c) for c in frame.columns]
+    if suffix == ".parquet":
+        import pyarrow.parquet as pq
+
+        meta = pq.read_metadata(path)
+        return meta.num_rows, [meta.schema.column(i).name for i in range(meta.num_columns)]
+    if suffix in (".json", ".geojson"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(data, dict) and "features" in data:
+            return len(data["features"]), []
+        return len(data), []
+    return 0, []
+
+
+def _write_manifest(folder: Path, data: dict[str, Any]) -> None:
+    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    fd, tmp = tempfile.mkstemp(prefix=".manifest.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, folder / MANIFEST)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _describe(path: Path, entry: dict[str, Any]) -> dict[str, Any]:
+    rows, columns = _count_rows(path)
+    entry.update(sha256=_sha256(path), bytes=path.stat().st_size, rows=rows)
+    if columns:
+        entry["columns"] = columns
+    return entry
+
+
+def _main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m coophelpers.data", description=__doc__)
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    add = sub.add_parser("add", help="register or update a curated file")
+    add.add_argument("file")
+    for flag in ("title", "source", "licence", "attribution", "as-of", "script", "retrieved", "version", "crs", "url"):
+        add.add_argument(f"--{flag}")
+    sub.add_parser("refresh", help="recompute sha256, size and rows of every entry")
+    sub.add_parser("check", help="verify every file")
+    args = parser.parse_args(argv)
+    folder = data_dir()
+    if args.cmd == "check":
+        for name in verify_all():
+            print(f"ok  {name}")
+        return 0
+    data = _read_manifest(folder) if (folder / MANIFEST).exists() else {"files": {}}
+    if args.cmd == "refresh":
+        for name, entry in data["files"].items():
+            _describe(folder / name, entry)
+    else:
+        name = Path(args.file).name
+        path = folder / name
+        if not path.is_file():
+            print(f"error: {path} does not exist; put the file in {folder} first", file=sys.stderr)
+            return 2
+        entry = data["files"].setdefault(name, {})
+        for flag in ("title", "source", "licence", "attribution", "as_of", "script", "retrieved", "version", "crs", "url"):
+            value = getattr(args, flag)
+            if value is not None:
+                entry[flag] = value
+        entry.setdefault("retrieved", _dt.date.today().isoformat())
+        _describe(path, entry)
+    data["schema"] = 1
+    _write_manifest(folder, data)
+    print(f"manifest: {len(data['files'])} files")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(_main())
