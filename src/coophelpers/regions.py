@@ -1,0 +1,511 @@
+"""Chinese provincial-level units and Russian federal subjects.
+
+Every loader here returns a GeoDataFrame that keeps one contract: EPSG:4326, one row per unit,
+with the columns
+
+``code``            ISO 3166-2 code (``CN-HL``, ``RU-PRI``; Crimea ``UA-43``, Sevastopol ``UA-40``)
+``country``         ``"CN"`` or ``"RU"`` (Crimea and Sevastopol: ``"RU"`` with ``status="disputed"``)
+``name_en``, ``name_zh``, ``name_ru``   names in English, Chinese (simplified) and Russian
+``type``            province, autonomous_region, municipality, sar; republic, krai, oblast,
+                    federal_city, autonomous_oblast, autonomous_okrug
+``macro_region``    China: the traditional region (North, Northeast, East, Central, South,
+                    Southwest, Northwest); Russia: the federal district on ``as_of`` (CFD, NWFD,
+                    SFD, NCFD, VFD, UFD, SibFD, FEFD, KFD)
+``macro_region_en``, ``macro_region_zh``, ``macro_region_ru``   its names
+``capital_en``, ``capital_zh``, ``capital_ru``, ``capital_lat``, ``capital_lon``   administrative centre
+``status``          ``normal``, ``sar`` (Hong Kong, Macao) or ``disputed`` (Crimea, Sevastopol)
+``geometry``        (Multi)Polygon; Russia is continuous across 180° (Chukotka reaches ~191° E)
+
+Political choices are parameters: Crimea and Sevastopol, annexed by Russia in 2014 and
+internationally recognised as part of Ukraine, are left out unless ``include_disputed=True``;
+Hong Kong and Macao are left out unless ``include_sar=True``; Taiwan is not in the data.
+
+Geometry: Natural Earth 10m admin-1 (public domain); names, types, capitals and districts are
+curated in ``data/geo/regions.csv`` and ``data/geo/federal_district_membership.csv`` with sources.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import warnings
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from coophelpers import data as _data
+from coophelpers._errors import InvalidInputError, UnknownRegionError
+from coophelpers._names import core_name, normalise
+from coophelpers._validate import check_choice, check_latlon, check_str, parse_as_of, suggest
+
+if TYPE_CHECKING:
+    import folium
+    import geopandas as gpd
+    import pandas as pd
+
+__all__ = [
+    "COLUMNS",
+    "DETAILS",
+    "admin_centre",
+    "federal_district_of",
+    "load_federal_districts",
+    "load_regions",
+    "regions_map",
+    "resolve_region",
+]
+
+#: Detail levels of the geometry: source vertices, or coverage-simplified for the web.
+DETAILS = ("web", "full")
+#: Columns every region GeoDataFrame has, in this order.
+COLUMNS = (
+    "code", "country", "name_en", "name_zh", "name_ru", "type", "macro_region",
+    "macro_region_en", "macro_region_zh", "macro_region_ru", "capital_en", "capital_zh",
+    "capital_ru", "capital_lat", "capital_lon", "status", "geometry",
+)
+#: Countries and the names a user may give them, in the three languages.
+COUNTRY_NAMES = {
+    "CN": ("CN", "CHN", "China", "PRC", "People's Republic of China", "中国", "中华人民共和国", "Китай", "КНР"),
+    "RU": ("RU", "RUS", "Russia", "Russian Federation", "俄罗斯", "俄罗斯联邦", "Россия", "Российская Федерация", "РФ"),
+}
+_GEOMETRY_FILES = {"web": "regions_web.parquet", "full": "regions_full.parquet"}
+
+
+def _today() -> _dt.date:
+    return _dt.date.today()
+
+
+def _check_country(country: Any, *, param: str = "country") -> str | None:
+    if country is None:
+        return None
+    check_str(country, param=param)
+    key = normalise(country)
+    for code, names in COUNTRY_NAMES.items():
+        if key in {normalise(n) for n in names}:
+            return code
+    choices = [n for names in COUNTRY_NAMES.values() for n in names[:3]]
+    near = suggest(country, [n for names in COUNTRY_NAMES.values() for n in names])
+    hint = f" Did you mean {', '.join(repr(n) for n in near)}?" if near else ""
+    msg = (
+        f"Unknown country {country!r} for {param}.{hint} This package covers China and Russia: "
+        f"give 'CN' or 'RU' (or a name such as {', '.join(repr(c) for c in choices[2::3])}), "
+        f"or None for both."
+    )
+    raise InvalidInputError(msg)
+
+
+def _check_bool(value: Any, *, param: str) -> bool:
+    if not isinstance(value, bool):
+        msg = f"{param} must be True or False, got {type(value).__name__} {value!r}."
+        raise InvalidInputError(msg)
+    return value
+
+
+def _parse_date(text: str) -> _dt.date | None:
+    return _dt.date.fromisoformat(text) if text else None
+
+
+# --- cached tables ------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _attributes() -> pd.DataFrame:
+    frame = _data.read_csv("regions.csv", dtype=str, keep_default_na=False)
+    for col in ("capital_lat", "capital_lon"):
+        frame[col] = frame[col].astype(float)
+    return frame
+
+
+@lru_cache(maxsize=1)
+def _cn_macro() -> pd.DataFrame:
+    return _data.read_csv("cn_macro_regions.csv", dtype=str, keep_default_na=False).set_index("id")
+
+
+@lru_cache(maxsize=1)
+def _districts_table() -> pd.DataFrame:
+    return _data.read_csv("federal_districts.csv", dtype=str, keep_default_na=False)
+
+
+@lru_cache(maxsize=1)
+def _membership() -> list[tuple[str, str, _dt.date, _dt.date | None]]:
+    frame = _data.read_csv("federal_district_membership.csv", dtype=str, keep_default_na=False)
+    return [
+        (row.code, row.district, _dt.date.fromisoformat(row.valid_from), _parse_date(row.valid_to))
+        for row in frame.itertuples(index=False)
+    ]
+
+
+@lru_cache(maxsize=2)
+def _geometry(detail: str) -> gpd.GeoDataFrame:
+    return _data.read_geo(_GEOMETRY_FILES[detail])
+
+
+def _district_on(date: _dt.date) -> dict[str, str]:
+    return {
+        code: district
+        for code, district, start, end in _membership()
+        if start <= date and (end is None or date < end)
+    }
+
+
+def _resolve_as_of(as_of: Any) -> _dt.date:
+    date = parse_as_of(as_of)
+    return _today() if date is None else date
+
+
+# --- public API ---------------------------------------------------------------------------
+
+
+def load_regions(
+    country: str | None = None,
+    *,
+    detail: str = "web",
+    include_disputed: bool = False,
+    include_sar: bool = False,
+    as_of: _dt.date | str | None = None,
+) -> gpd.GeoDataFrame:
+    """Load Chinese provincial-level units and Russian federal subjects.
+
+    Parameters
+    ----------
+    country
+        ``"CN"``, ``"RU"``, a country name in English, Chinese or Russian, or None for both.
+    detail
+        ``"web"`` (default; coverage-simplified, neighbours still share borders exactly) or
+        ``"full"`` (Natural Earth 10m source vertices).
+    include_disputed
+        Also return Crimea (UA-43) and Sevastopol (UA-40), administered by Russia since March 2014
+        and recognised by most states as part of Ukraine, with ``status="disputed"``. Default False.
+    include_sar
+        Also return Hong Kong (CN-HK) and Macao (CN-MO) with ``status="sar"``. Default False.
+    as_of
+        The date whose federal-district composition fills ``macro_region`` for Russia, as a
+        :class:`datetime.date` or an ISO string such as ``"2019-06-30"``. Default: today, i.e. the
+        current composition. Dates before 2000-05-13, when the districts were created, are refused.
+        Subjects formed by mergers after 2000 (Perm Krai 2005, Krasnoyarsk and Kamchatka Krai 2007,
+        Irkutsk Oblast 2008, Zabaykalsky Krai 2008) keep today's borders for earlier dates;
+        Crimea and Sevastopol are not returned for dates before 2014-03-18.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        One row per unit, columns :data:`COLUMNS`, CRS EPSG:4326, sorted by ``code``.
+
+    Examples
+    --------
+    >>> ru = load_regions("RU", as_of="2018-01-01")   # doctest: +SKIP
+    >>> ru.loc[ru.code == "RU-BU", "macro_region"].item()   # doctest: +SKIP
+    'SibFD'
+    """
+    import geopandas as gpd
+
+    country_code = _check_country(country)
+    detail = check_choice(detail, DETAILS, param="detail", what="detail level")
+    _check_bool(include_disputed, param="include_disputed")
+    _check_bool(include_sar, param="include_sar")
+    date = _resolve_as_of(as_of)
+
+    attrs = _attributes()
+    keep = attrs["status"].eq("normal")
+    if include_sar:
+        keep |= attrs["status"].eq("sar")
+    if include_disputed:
+        established = attrs["established"].map(lambda s: _parse_date(s) or _dt.date.min)
+        keep |= attrs["status"].eq("disputed") & (established <= date)
+    if country_code is not None:
+        keep &= attrs["country"].eq(country_code)
+    table = attrs.loc[keep].copy()
+
+    districts = _district_on(date)
+    fd = _districts_table().set_index("id")
+    macro = _cn_macro()
+    is_ru = table["country"].eq("RU")
+    table.loc[is_ru, "macro_region"] = table.loc[is_ru, "code"].map(districts).fillna("")
+    for lang in ("en", "zh", "ru"):
+        names = {**macro[f"name_{lang}"].to_dict(), **fd[f"name_{lang}"].to_dict()}
+        table[f"macro_region_{lang}"] = table["macro_region"].map(names).fillna("")
+    missing = table.loc[is_ru & table["macro_region"].eq(""), "code"].tolist()
+    if missing:
+        msg = f"No federal district is recorded for {missing} on {date.isoformat()}; their macro_region is empty."
+        warnings.warn(msg, UserWarning, stacklevel=2)
+
+    geoms = _geometry(detail).set_index("code")["geometry"]
+    table["geometry"] = table["code"].map(geoms)
+    out = gpd.GeoDataFrame(table[list(COLUMNS)], geometry="geometry", crs="EPSG:4326")
+    return out.sort_values("code").reset_index(drop=True)
+
+
+def load_federal_districts(
+    *,
+    as_of: _dt.date | str | None = None,
+    detail: str = "web",
+    include_disputed: bool = False,
+) -> gpd.GeoDataFrame:
+    """Load Russia's federal districts as dissolved shapes.
+
+    Parameters
+    ----------
+    as_of
+        Date of the composition (default today). The Crimean district (KFD) exists from 2014-03-21
+        to 2016-07-28, the North Caucasian district from 2010-01-19; Buryatia and Zabaykalsky Krai
+        belong to the Far Eastern district from 2018-11-03 (before: Siberian).
+    detail
+        ``"web"`` or ``"full"``.
+    include_disputed
+        Include Crimea and Sevastopol in the Southern (or, 2014–2016, Crimean) district.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        Columns ``id``, ``name_en``, ``name_zh``, ``name_ru``, ``centre_en``, ``n_subjects``,
+        ``geometry``; one row per district that exists on ``as_of`` and has members.
+    """
+    import geopandas as gpd
+    import shapely
+
+    regions = load_regions("RU", detail=detail, include_disputed=include_disputed, as_of=as_of)
+    table = _districts_table()
+    rows = []
+    for row in table.itertuples(index=False):
+        members = regions[regions["macro_region"] == row.id]
+        if members.empty:
+            continue
+        shape = shapely.coverage_union_all(members.geometry.values)
+        rows.append(
+            {
+                "id": row.id,
+                "name_en": row.name_en,
+                "name_zh": row.name_zh,
+                "name_ru": row.name_ru,
+                "centre_en": row.centre_en,
+                "n_subjects": len(members),
+                "geometry": shape,
+            }
+        )
+    return gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
+
+
+def federal_district_of(region: str, *, as_of: _dt.date | str | None = None) -> str:
+    """Return the id of the federal district ``region`` (a Russian name or code) belonged to on ``as_of``."""
+    code = resolve_region(region, country="RU")
+    date = _resolve_as_of(as_of)
+    district = _district_on(date).get(code)
+    if district is None:
+        msg = (
+            f"{region!r} ({code}) belonged to no federal district on {date.isoformat()} "
+            f"(Crimea and Sevastopol are recorded from 2014-03-21). Give a later as_of."
+        )
+        raise InvalidInputError(msg)
+    return district
+
+
+# --- name resolution ----------------------------------------------------------------------
+
+_TRANSLIT = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z", "и": "i",
+    "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s",
+    "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
+    "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+}
+
+
+def _translit(text: str) -> list[str]:
+    """Latin spellings of a Russian name, e.g. 'Приморский край' -> 'primorskiy kray', 'primorsky krai'."""
+    low = text.casefold().replace("ё", "е")
+    plain = "".join(_TRANSLIT.get(ch, ch) for ch in low)
+    variants = {plain, re.sub(r"iy\b", "y", plain), re.sub(r"yy\b", "y", plain)}
+    variants |= {v.replace("kray", "krai") for v in variants}
+    return sorted(variants)
+
+
+@lru_cache(maxsize=1)
+def _name_index() -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, str]]:
+    """Return (exact index, core index, display label per code)."""
+    attrs = _attributes()
+    exact: dict[str, set[str]] = {}
+    core: dict[str, set[str]] = {}
+    labels: dict[str, str] = {}
+
+    def add(text: str, code: str) -> None:
+        text = text.strip()
+        if not text:
+            return
+        exact.setdefault(normalise(text), set()).add(code)
+        core.setdefault(core_name(text), set()).add(code)
+
+    for row in attrs.itertuples(index=False):
+        labels[row.code] = f"{row.name_en} ({row.code})"
+        names = [row.code, row.name_en, row.name_zh, row.name_ru, *row.aliases.split("|")]
+        names += _translit(row.name_ru) if row.country == "RU" else []
+        for name in names:
+            add(name, row.code)
+    for row in _geometry("web")[["code", "source_name"]].itertuples(index=False):
+        if not row.source_name.endswith("(admin-0)"):
+            add(row.source_name, row.code)  # Natural Earth's own (old) names resolve too
+    return exact, core, labels
+
+
+def _country_of(code: str) -> str:
+    return "CN" if code.startswith("CN-") else "RU"
+
+
+def resolve_region(name: str, country: str | None = None) -> str:
+    """Return the ISO 3166-2 code of a region given by any of its names.
+
+    English, pinyin, Chinese and Russian names are accepted, short or with their type word
+    ("Heilongjiang", "黑龙江省", "Хэйлунцзян", "Primorye", "Приморский край", "Primorsky Krai",
+    "Primorskiy kray"), as are ISO codes ("RU-PRI") and Natural Earth's old names ("Primor'ye",
+    "Chita", "Yevrey"). Case, diacritics, punctuation, ``ё``/``е`` and type words are ignored.
+
+    Parameters
+    ----------
+    name
+        The name or code.
+    country
+        Restrict the search to ``"CN"`` or ``"RU"`` (or a country name); None searches both.
+
+    Raises
+    ------
+    UnknownRegionError
+        No region has that name; the message lists the nearest names.
+    """
+    check_str(name, param="name")
+    country_code = _check_country(country)
+    exact, core, labels = _name_index()
+    for index, key in ((exact, normalise(name)), (core, core_name(name))):
+        codes = index.get(key, set())
+        if country_code is not None:
+            codes = {c for c in codes if _country_of(c) == country_code}
+        if len(codes) == 1:
+            return next(iter(codes))
+        if len(codes) > 1:
+            options = ", ".join(labels[c] for c in sorted(codes))
+            msg = f"Region name {name!r} is ambiguous: it matches {options}. Give the full name or the ISO code."
+            raise UnknownRegionError(msg, sorted(codes))
+    pool = {
+        text: codes
+        for text, codes in exact.items()
+        if country_code is None or any(_country_of(c) == country_code for c in codes)
+    }
+    near_keys = suggest(normalise(name), pool, n=6)
+    near_codes = list(dict.fromkeys(c for k in near_keys for c in sorted(pool[k])))[:3]
+    hint = f" Did you mean {', '.join(labels[c] for c in near_codes)}?" if near_codes else ""
+    where = {"CN": " in China", "RU": " in Russia"}.get(country_code or "", "")
+    msg = (
+        f"Unknown region {name!r}{where}.{hint} Give an English, pinyin, Chinese or Russian name "
+        f"or an ISO 3166-2 code such as 'CN-HL' or 'RU-PRI' (load_regions() lists them all)."
+    )
+    raise UnknownRegionError(msg, near_codes)
+
+
+def admin_centre(place: Any) -> tuple[float, float]:
+    """Return ``(lat, lon)`` of a region's administrative centre, or a validated ``(lat, lon)`` pair.
+
+    ``place`` is a region name or ISO code (see :func:`resolve_region`) or a ``(lat, lon)`` tuple.
+    """
+    if isinstance(place, (tuple, list)):
+        if len(place) != 2:
+            msg = f"place={place!r} must be a region name or code, or a (lat, lon) pair of two numbers."
+            raise InvalidInputError(msg)
+        return check_latlon(place[0], place[1], param="place")
+    if not isinstance(place, str):
+        msg = (
+            f"place must be a region name or code, or a (lat, lon) pair, got "
+            f"{type(place).__name__} {place!r}."
+        )
+        raise InvalidInputError(msg)
+    code = resolve_region(place)
+    row = _attributes().set_index("code").loc[code]
+    return float(row["capital_lat"]), float(row["capital_lon"])
+
+
+def regions_map(
+    regions: gpd.GeoDataFrame | None = None,
+    *,
+    districts: bool = True,
+    as_of: _dt.date | str | None = None,
+    m: folium.Map | None = None,
+) -> folium.Map:
+    """Map Chinese and Russian regions with trilingual tooltips and a federal-district layer.
+
+    Parameters
+    ----------
+    regions
+        Regions to draw (a frame from :func:`load_regions`); default: both countries, web detail.
+    districts
+        Add the federal districts on ``as_of`` as a layer that can be switched off.
+    as_of
+        Date of the district composition (default today).
+    m
+        A map to draw on; default a new :func:`coophelpers.maps.base_map` fitted to the regions.
+    """
+    import folium
+
+    from coophelpers import maps
+
+    if regions is None:
+        regions = load_regions(as_of=as_of)
+    _check_region_frame(regions, param="regions")
+    if m is None:
+        minx, miny, maxx, maxy = regions.total_bounds
+        m = maps.base_map(bounds=[[miny, minx], [maxy, maxx]])
+    colours = {"CN": "#c0392b", "RU": "#2c6fbb"}
+    for ctry, label in (("CN", "China: provincial-level units"), ("RU", "Russia: federal subjects")):
+        part = regions[regions["country"] == ctry]
+        if part.empty:
+            continue
+        maps.add_regions(
+            m,
+            part,
+            name=label,
+            fill_color=colours[ctry],
+            color="#ffffff",
+            weight=0.8,
+            fill_opacity=0.35,
+            tooltip_fields=[
+                ("English", "name_en"),
+                ("中文", "name_zh"),
+                ("Русский", "name_ru"),
+                ("ISO", "code"),
+                ("Type", "type"),
+                ("Macro-region", "macro_region_en"),
+                ("Centre", "capital_en"),
+            ],
+        )
+    if districts:
+        fds = load_federal_districts(as_of=as_of)
+        maps.add_regions(
+            m,
+            fds,
+            name="Russian federal districts",
+            fill_color="#000000",
+            color="#1b2631",
+            weight=2.2,
+            fill_opacity=0.0,
+            tooltip_fields=[("English", "name_en"), ("中文", "name_zh"), ("Русский", "name_ru"), ("Subjects", "n_subjects")],
+        )
+    maps.add_legend(
+        m,
+        "Regions",
+        [
+            ("Chinese provincial-level unit", colours["CN"], "square"),
+            ("Russian federal subject", colours["RU"], "square"),
+            ("Federal district boundary", "#1b2631", "line"),
+        ],
+    )
+    folium.LayerControl(collapsed=False).add_to(m)
+    return m
+
+
+def _check_region_frame(frame: Any, *, param: str) -> None:
+    import geopandas as gpd
+
+    if not isinstance(frame, gpd.GeoDataFrame):
+        msg = f"{param} must be a GeoDataFrame from load_regions(), got {type(frame).__name__}."
+        raise InvalidInputError(msg)
+    needed = {"code", "country", "name_en", "name_zh", "name_ru", "geometry"}
+    missing = sorted(needed - set(frame.columns))
+    if missing:
+        msg = f"{param} lacks the columns {missing}; pass a frame from load_regions()."
+        raise InvalidInputError(msg)
+    if frame.crs is None or not frame.crs.equals("EPSG:4326"):
+        msg = f"{param} is in CRS {frame.crs!r}; convert it with .to_crs('EPSG:4326') first."
+        raise InvalidInputError(msg)
