@@ -19,9 +19,11 @@ def _name(requirement: str) -> str:
 def test_environment_yml_lists_the_same_dependencies_as_pyproject():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     wanted = {_name(r) for r in project["dependencies"] + project["optional-dependencies"]["test"]}
+    text = (ROOT / "environment.yml").read_text(encoding="utf-8")
+    deps = text.split("\ndependencies:", 1)[1]
     env_names = set()
-    for line in (ROOT / "environment.yml").read_text(encoding="utf-8").splitlines():
-        item = line.strip()
+    for line in deps.splitlines():
+        item = line.split("#", 1)[0].strip()
         if item.startswith("- ") and not item.endswith(":"):
             env_names.add(_name(item[2:]))
     env_names -= {"python", "pip"}
