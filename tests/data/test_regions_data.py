@@ -81,7 +81,7 @@ def test_administrative_centres_lie_in_their_region(regions):
         assert dist_m / 1000 <= CENTRE_TOLERANCE_KM, f"{row.code} centre {row.capital_en} is {dist_m/1000:.1f} km outside"
 
 
-CJK = re.compile(r"^[\u4e00-\u9fff·\-]+$")
+CJK = re.compile(r"^[\u4e00-\u9fff·\-（）]+$")
 CYRILLIC = re.compile(r"^[\u0400-\u04ff\s\-—–()]+$")
 LATIN = re.compile(r"^[A-Za-z\s\-'()]+$")
 
