@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import importlib
 import logging
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
 from coophelpers._errors import (
@@ -26,11 +25,6 @@ from coophelpers._errors import (
     UnknownPlaceError,
     UnknownRegionError,
 )
-
-try:
-    __version__ = version("coophelpers")
-except PackageNotFoundError:  # pragma: no cover - running from a bare source tree
-    __version__ = "0+unknown"
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
@@ -88,7 +82,19 @@ __all__ = sorted(
 )
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("coophelpers")
+    except PackageNotFoundError:  # pragma: no cover - running from a bare source tree
+        return "0+unknown"
+
+
 def __getattr__(name: str) -> Any:
+    if name == "__version__":  # importlib.metadata costs ~30 ms: load it only when asked
+        globals()["__version__"] = value = _version()
+        return value
     module = _LAZY.get(name)
     if module is None:
         msg = f"module 'coophelpers' has no attribute {name!r}"
