@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     import geopandas
     import pandas
 
-__all__ = ["data_dir", "data_path", "manifest", "read_csv", "read_geo", "verify_all"]
+__all__ = ["data_dir", "data_path", "manifest", "read_csv", "read_geo", "source_records", "verify_all"]
 
 MANIFEST = "manifest.json"
 #: Keys every manifest entry must have a non-empty value for.
@@ -202,6 +202,29 @@ def read_geo(filename: str) -> geopandas.GeoDataFrame:
         msg = f"The data file {path} cannot be read ({err}). {_REBUILD_HINT}"
         raise DataIntegrityError(msg) from err
     return gpd.GeoDataFrame(columns, geometry=geometry, crs=crs)
+
+
+def source_records(*filenames: str) -> list[dict[str, str]]:
+    """Return the provenance of curated files as dicts for :func:`coophelpers.maps.add_source`.
+
+    Each dict has ``name`` (the file's title), ``licence``, ``as_of``, ``attribution`` and
+    ``note`` (the source text and file name), taken from the manifest.
+    """
+    entries = manifest()["files"]
+    records = []
+    for name in filenames:
+        data_path(name)
+        entry = entries[name]
+        records.append(
+            {
+                "name": entry["title"],
+                "licence": entry["licence"],
+                "as_of": entry["as_of"],
+                "attribution": entry.get("attribution") or None,
+                "note": f"{entry['source']} (data/geo/{name})",
+            }
+        )
+    return records
 
 
 def verify_all() -> list[str]:

@@ -460,15 +460,15 @@ def regions_map(
             color="#ffffff",
             weight=0.8,
             fill_opacity=0.35,
-            tooltip_fields=[
-                ("English", "name_en"),
-                ("中文", "name_zh"),
-                ("Русский", "name_ru"),
-                ("ISO", "code"),
-                ("Type", "type"),
-                ("Macro-region", "macro_region_en"),
-                ("Centre", "capital_en"),
-            ],
+            tooltip_fields={
+                "name_en": "English",
+                "name_zh": "中文",
+                "name_ru": "Русский",
+                "code": "ISO 3166-2",
+                "type": "Type",
+                "macro_region_en": "Macro-region",
+                "capital_en": "Centre",
+            },
         )
     if districts:
         fds = load_federal_districts(as_of=as_of)
@@ -480,7 +480,7 @@ def regions_map(
             color="#1b2631",
             weight=2.2,
             fill_opacity=0.0,
-            tooltip_fields=[("English", "name_en"), ("中文", "name_zh"), ("Русский", "name_ru"), ("Subjects", "n_subjects")],
+            tooltip_fields={"name_en": "English", "name_zh": "中文", "name_ru": "Русский", "n_subjects": "Subjects"},
         )
     maps.add_legend(
         m,
@@ -491,6 +491,9 @@ def regions_map(
             ("Federal district boundary", "#1b2631", "line"),
         ],
     )
+    files = ["regions_web.parquet", "regions.csv"] + (["federal_district_membership.csv"] if districts else [])
+    for record in _data.source_records(*files):
+        maps.add_source(m, **record)
     folium.LayerControl(collapsed=False).add_to(m)
     return m
 
