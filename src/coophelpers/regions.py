@@ -222,7 +222,8 @@ def load_regions(
     for lang in ("en", "zh", "ru"):
         names = {**macro[f"name_{lang}"].to_dict(), **fd[f"name_{lang}"].to_dict()}
         table[f"macro_region_{lang}"] = table["macro_region"].map(names).fillna("")
-    missing = table.loc[is_ru & table["macro_region"].eq(""), "code"].tolist()
+    # Crimea and Sevastopol had no district between annexation (2014-03-18) and 2014-03-21
+    missing = table.loc[is_ru & table["macro_region"].eq("") & table["status"].eq("normal"), "code"].tolist()
     if missing:
         msg = f"No federal district is recorded for {missing} on {date.isoformat()}; their macro_region is empty."
         warnings.warn(msg, UserWarning, stacklevel=2)
