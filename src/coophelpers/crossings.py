@@ -140,13 +140,13 @@ MODE_LABELS = {
     "pipeline": "Pipeline (oil, gas)",
     "none": "No crossing (documented absence)",
 }
-_STATUS_STYLE = {  # fill opacity, dash array, legend label
-    "operating": (0.9, None, "Operating (filled)"),
-    "suspended": (0.25, None, "Suspended or closed (pale)"),
-    "closed": (0.25, None, "Suspended or closed (pale)"),
-    "planned": (0.0, "3 3", "Planned or under construction (dashed ring)"),
-    "under_construction": (0.0, "3 3", "Planned or under construction (dashed ring)"),
-    "none": (0.0, "1 4", "Documented absence (dotted ring)"),
+_STATUS_STYLE = {  # fill opacity, dash array, legend label, legend colour
+    "operating": (0.9, None, "Operating (filled)", "#34495e"),
+    "suspended": (0.25, None, "Suspended or closed (pale)", "#c8ced3"),
+    "closed": (0.25, None, "Suspended or closed (pale)", "#c8ced3"),
+    "planned": (0.0, "3 3", "Planned or under construction (dashed ring)", "#34495e"),
+    "under_construction": (0.0, "3 3", "Planned or under construction (dashed ring)", "#34495e"),
+    "none": (0.0, "1 4", "Documented absence (dotted ring)", "#7f8c8d"),
 }
 BORDER_COLOUR = "#17202a"
 
@@ -732,7 +732,7 @@ def crossings_map(
     border = border_line()
     if m is None:
         minx, miny, maxx, maxy = border.total_bounds
-        m = maps.base_map(bounds=[[miny - 1, minx - 1], [maxy + 1, maxx + 1]])
+        m = maps.base_map(bounds=[[miny - 2, minx - 1], [maxy + 1, maxx + 3]])
     elif not isinstance(m, folium.Map):
         msg = f"m must be a folium.Map or None, got {type(m).__name__}."
         raise InvalidInputError(msg)
@@ -762,7 +762,7 @@ def crossings_map(
 
     marker_group = folium.FeatureGroup(name="Border crossings", show=True)
     for _, row in crossings.iterrows():
-        fill_opacity, dash, _label = _STATUS_STYLE[row["status"]]
+        fill_opacity, dash, _label, _colour = _STATUS_STYLE[row["status"]]
         colour = MODE_COLOURS[row["mode"]]
         folium.CircleMarker(
             location=(row["lat"], row["lon"]),
@@ -783,14 +783,14 @@ def crossings_map(
     ]
     seen: set[str] = set()
     for st in STATUSES:
-        label = _STATUS_STYLE[st][2]
+        _opacity, dash, label, colour = _STATUS_STYLE[st]
         if st in set(crossings["status"]) and label not in seen:
             seen.add(label)
-            shape = "circle" if _STATUS_STYLE[st][1] is None else "dashed"
-            items.append((label, "#555555", shape))
+            items.append((label, colour, "circle" if dash is None else "dashed"))
     items.append(("Border line (derived from region geometry)", BORDER_COLOUR, "line"))
     title = "China–Russia border crossings" + (f" on {parse_as_of(as_of, earliest=None)}" if as_of is not None else "")
-    maps.add_legend(m, title, items)
+    # top left lies over Mongolia and Kazakhstan; the dense south-east end stays clear
+    maps.add_legend(m, title, items, position="topleft")
     maps.add_source(
         m,
         "China–Russia border crossings (coophelpers registry, data/geo/crossings.csv)",
