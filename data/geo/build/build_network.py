@@ -24,8 +24,10 @@ Circuity factors (``CIRCUITY``)
   are shorter regional and mountain lines, which wind more, so the rounder and more cautious 1.25
   is used.
 * road 1.30: a common default for inter-city road route factors (road distance / great-circle
-  distance); the published road edges of this network (R297 Chita–Khabarovsk 2,100 km, A360
-  Never–Nizhny Bestyakh 1,235 km) give 1.29 and 1.36.
+  distance). The few published road edges here range from 1.2 (R297 spur to Blagoveshchensk) to
+  1.9 (R258 around the south end of Lake Baikal); ``calibration`` prints their median. Roads
+  around lakes or mountains are therefore underestimated: where a published length exists it is
+  used instead.
 * ferry 1.20 for river crossings and sea links where ``searoute``'s network has no direct
   passage (edge-specific factors are stated in the row's ``circuity`` and ``note``).
 These are planning assumptions, not measurements of each line: every estimated edge says so.
@@ -105,6 +107,12 @@ S_TMR = (
     "Chinese km from Beijing: Erenhot 842, Jining 498 (via Datong) (https://wikiclassic.com/wiki/Jining%E2%80%93Erenhot_railway)"
 )
 S_R297 = "R297 'Amur' highway Chita-Khabarovsk 2,100 km; Belogorsk-Blagoveshchensk 124 km (https://wiki.av1.space/content/wikipedia_en_all_mini_2025-06/R297_highway_(Russia) | https://ipfs.io/ipfs/QmXoypizjW3WknFiJnKLwHCnL72vedxjQkDDP1mXWo6uco/wiki/R297_highway_(Russia).html)"
+S_R258 = "R258 'Baikal' highway Irkutsk-Chita 1,113 km; km Ulan-Ude 448 (https://de.wikiup.org/wiki/R258_(Russland) | https://en.wikipedia.org/wiki/M55_highway_(Russia))"
+S_BAM_TYNDA = (
+    "Tayshet-Tynda about 2,238 km, derived: Moscow-Tynda 6,721 km by train 76 via the BAM "
+    "(http://transsib.eyand.de/transsib_at_a_glance.html) less Moscow-Tayshet 4,483 km via Vladimir "
+    "(http://kolejtranssyberyjska.pl/en/the-trans-siberian-route)"
+)
 S_A360 = "A360 'Lena' highway Never (near Skovorodino)-Nizhny Bestyakh 1,235 km (https://wikimili.com/en/A360_Lena_Highway)"
 S_HEIHE_BRIDGE = "Blagoveshchensk-Heihe road bridge 1,284 m, opened to freight 2022-06-10 (data/geo/crossings.csv heihe-kanikurgan-road-bridge and its sources)"
 S_TONGJIANG = (
@@ -316,7 +324,7 @@ APPORTION = {
     "jingguang-south": (1119.0, "Wuhan (Hankou km 1205)-Guangzhou (km 2324) 1,119 km: " + S_JINGGUANG),
     "beijiang": (460.0, S_BEIJIANG),
     "jingbao": (833.0 - 498.0, "Jining-Baotou 335 km = Beijing-Baotou railway 833 km less Beijing-Jining 498 km (via Datong): " + S_JINGBAO + " | " + S_TMR),
-    "bam": (4287.0, S_BAM),
+    "bam": (4287.0 - 2238.0, "Tynda-Sovetskaya Gavan about 2,049 km = Tayshet-Sovetskaya Gavan 4,287 km less Tayshet-Tynda 2,238 km: " + S_BAM + " | " + S_BAM_TYNDA),
     "mow-spe": (650.0, S_MOW_SPE),
     "vladimir-kirov": (707.0, "Vladimir-Kirov 707 km = Moscow-Kirov 917 km minus Moscow-Vladimir 210 km: " + S_KOLEJ_VLADIMIR),
     "r297": (2100.0, S_R297),
@@ -356,7 +364,7 @@ EDGES: list[tuple] = [
     ("khabarovsk", "komsomolsk", R, RU_G, "", None, S_CORRIDOR.format(what="Khabarovsk (Volochayevka)-Komsomolsk-on-Amur line"), "", "", ""),
     ("skovorodino", "tynda", R, RU_G, "", None, S_CORRIDOR.format(what="Little BAM Bamovskaya (near Skovorodino)-Tynda"), "", "", ""),
     ("tynda", "nizhny-bestyakh", R, RU_G, "", None, S_CORRIDOR.format(what="Amur-Yakutsk Mainline Tynda-Neryungri-Tommot-Nizhny Bestyakh"), "", "", "Passenger service to Nizhny Bestyakh from 2019; the Lena is not bridged"),
-    ("tayshet", "tynda", R, RU_G, "", ("apportion", "bam"), "", "", "", "Baikal-Amur Mainline via Severobaykalsk"),
+    ("tayshet", "tynda", R, RU_G, "", 2238, S_BAM_TYNDA, "", "", "Baikal-Amur Mainline via Severobaykalsk; length derived from two published distances, confidence M"),
     ("tynda", "komsomolsk", R, RU_G, "", ("apportion", "bam"), "", "", "", "Baikal-Amur Mainline"),
     ("komsomolsk", "vanino", R, RU_G, "", ("apportion", "bam"), "", "", "", "Baikal-Amur Mainline to Vanino / Sovetskaya Gavan"),
     ("kholmsk", "yuzhno-sakhalinsk", R, RU_G, "", None, S_CORRIDOR.format(what="Sakhalin railway Kholmsk-Yuzhno-Sakhalinsk"), "", "", "Converted from 1067 mm to 1520 mm gauge by 2019-2020"),
@@ -553,8 +561,8 @@ EDGES: list[tuple] = [
     ("pogranichny-road", "ussuriysk", D, "", "", None, S_CORRIDOR.format(what="A184 Pogranichny-Ussuriysk"), "", "", ""),
     ("poltavka", "ussuriysk", D, "", "", None, S_CORRIDOR.format(what="Poltavka-Ussuriysk regional road"), "", "", ""),
     ("kraskino", "vladivostok", D, "", "", None, S_CORRIDOR.format(what="A189 Kraskino-Razdolnoye-Vladivostok"), "", "", ""),
-    ("irkutsk", "ulan-ude", D, "", "", None, S_CORRIDOR.format(what="R258 Baikal highway Irkutsk-Ulan-Ude"), "", "", ""),
-    ("ulan-ude", "chita", D, "", "", None, S_CORRIDOR.format(what="R258 Baikal highway Ulan-Ude-Chita"), "", "", ""),
+    ("irkutsk", "ulan-ude", D, "", "", 448, S_R258, "", "", "R258 km 0-448, around the south end of Lake Baikal"),
+    ("ulan-ude", "chita", D, "", "", 665, S_R258, "", "", "R258 km 448-1113"),
     ("skovorodino", "nizhny-bestyakh", D, "", "", 1235, S_A360, "", "", "A360 Lena highway from Never (15 km from Skovorodino)"),
     ("nizhny-bestyakh", "magadan", D, "", "", None, S_CORRIDOR.format(what="R504 Kolyma highway Nizhny Bestyakh-Magadan"), "", "", ""),
     ("kholmsk", "yuzhno-sakhalinsk", D, "", "", None, S_CORRIDOR.format(what="Kholmsk-Yuzhno-Sakhalinsk road"), "", "", ""),
