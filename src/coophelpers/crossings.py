@@ -173,21 +173,15 @@ def _status_on(row: Any, date: _dt.date) -> str:
     opened = _start_of(row["opened"])
     closed = _start_of(row["closed"])
     reopened = _start_of(row["reopened"])
-    if opened is None:
-        if latest in ("planned", "under_construction"):
-            return latest
-        # The opening date is unknown: assume the crossing existed on any date asked about.
-        if closed is not None and date < closed:
-            return "operating"
-        if closed is not None and reopened is not None and date >= reopened:
-            return "operating"
+    if opened is None and latest in ("planned", "under_construction"):
         return latest
-    if date < opened:
+    if opened is not None and date < opened:
         return "planned"
+    # An unknown opening date: the crossing is assumed to exist on any date asked about.
     if closed is not None and closed <= date and (reopened is None or date < reopened):
         return latest if latest in ("closed", "suspended") else "suspended"
-    if latest in ("closed", "suspended") and closed is None:
-        return latest
+    if closed is None and latest in ("closed", "suspended"):
+        return latest  # closed at an unknown date
     return "operating"
 
 
