@@ -697,14 +697,48 @@ def _length_matrix(origins: list[Any], destinations: list[Any], *, modes: Any, a
 # maps
 
 
-def route_map(routes: Route | Sequence[Route] | Mapping[str, Route], *, m: folium.Map | None = None) -> folium.Map:
+def _sea_label(rt: Any) -> str:
+    from coophelpers.sea import load_ports
+
+    ports = load_ports()
+    via = "Suez" if rt.via == "suez" else "NSR"
+    return f"{ports.loc[rt.origin, 'name_en']} – {ports.loc[rt.destination, 'name_en']} ({via})"
+
+
+def _add_sea_route(m: Any, group: Any, label: str, rt: Any, colour: str) -> None:
+    import folium
+
+    from coophelpers import maps
+    from coophelpers.sea import load_ports
+
+    ports = load_ports()
+    o, d = ports.loc[rt.origin], ports.loc[rt.destination]
+    pairs = [
+        ("Route", label),
+        ("English", f"{o['name_en']} – {d['name_en']}"),
+        ("中文", f"{o['name_zh']} – {d['name_zh']}"),
+        ("Русский", f"{o['name_ru']} – {d['name_ru']}"),
+        ("Length", f"{rt.length_km:,.0f} km ({rt.length_nm:,.0f} nm)"),
+        ("Passages", ", ".join(rt.passages) or "none"),
+        ("Method", rt.method),
+    ]
+    folium.PolyLine(
+        [(lat, lon) for lon, lat in rt.geometry.coords],
+        color=colour,
+        weight=3,
+        opacity=0.85,
+        tooltip=folium.Tooltip(maps.tooltip_html(pairs)),
+    ).add_to(group)
+
+
+def route_map(routes: Any, *, m: folium.Map | None = None) -> folium.Map:
     """Draw routes on a map: one colour per route, dashed where the length is estimated.
 
     Parameters
     ----------
     routes
-        A :class:`Route`, a sequence of them, or a mapping ``{label: Route}`` (labels for the
-        legend; default "Origin – Destination").
+        A :class:`Route` or :class:`coophelpers.sea.SeaRoute`, a sequence of them, or a mapping
+        ``{label: route}`` (labels for the legend; default "Origin – Destination").
     m
         A map to draw on; default a new :func:`coophelpers.maps.base_map` fitted to the routes.
 
@@ -717,19 +751,28 @@ def route_map(routes: Route | Sequence[Route] | Mapping[str, Route], *, m: foliu
     import folium
 
     from coophelpers import maps
+    from coophelpers.sea import SeaRoute
 
-    if isinstance(routes, Route):
-        items = [(routes.label, routes)]
+    kinds = (Route, SeaRoute)
+
+    def default_label(r: Any) -> str:
+        if isinstance(r, Route):
+            return r.label
+        return _sea_label(r) if isinstance(r, SeaRoute) else ""
+
+    if isinstance(routes, kinds):
+        items = [(default_label(routes), routes)]
     elif isinstance(routes, Mapping):
         items = [(str(k), v) for k, v in routes.items()]
     elif isinstance(routes, Sequence) and not isinstance(routes, (str, bytes)):
-        items = [(r.label if isinstance(r, Route) else "", r) for r in routes]
+        items = [(default_label(r), r) for r in routes]
     else:
         items = []
-    if not items or not all(isinstance(r, Route) for _, r in items):
+    if not items or not all(isinstance(r, kinds) for _, r in items):
         msg = (
-            f"routes must be a Route, a sequence of Routes or a mapping {{label: Route}}, got "
-            f"{type(routes).__name__} {routes!r:.80}. Make routes with coophelpers.route()."
+            f"routes must be a Route or SeaRoute, a sequence of them or a mapping {{label: route}}, "
+            f"got {type(routes).__name__} {routes!r:.80}. Make routes with coophelpers.route() or "
+            f"coophelpers.sea_route()."
         )
         raise InvalidInputError(msg)
     if m is not None and not isinstance(m, folium.Map):
@@ -746,6 +789,11 @@ def route_map(routes: Route | Sequence[Route] | Mapping[str, Route], *, m: foliu
     for k, (label, rt) in enumerate(items):
         colour = _ROUTE_COLOURS[k % len(_ROUTE_COLOURS)]
         group = folium.FeatureGroup(name=label, show=True)
+        if isinstance(rt, SeaRoute):
+            _add_sea_route(m, group, label, rt, colour)
+            group.add_to(m)
+            legend.append((f"{label}: {rt.length_km:,.0f} km", colour, "line"))
+            continue
         coords = list(rt.geometry.coords)
         o = nodes.loc[rt.origin]
         d = nodes.loc[rt.destination]
@@ -803,10 +851,20 @@ def route_map(routes: Route | Sequence[Route] | Mapping[str, Route], *, m: foliu
                 ),
             ).add_to(crossing_group)
     crossing_group.add_to(m)
-    legend += [("Estimated length", "#555555", "dashed"), ("Border crossing used", "#000000", "circle")]
+    if any(isinstance(r, Route) for _, r in items):
+        legend += [("Estimated length", "#555555", "dashed"), ("Border crossing used", "#000000", "circle")]
     maps.add_legend(m, "Routes", legend)
     from coophelpers import data
 
+    if any(isinstance(r, SeaRoute) for _, r in items):
+        maps.add_source(
+            m,
+            "Sea routes: PyPI searoute (Eurostat MARNET network); ports.csv",
+            licence="Apache-2.0 (searoute); ports CC0",
+            note="Lines continuous across 180° (longitudes unwrapped).",
+        )
+    if not any(isinstance(r, Route) for _, r in items):
+        return m
     entry = data.manifest()["files"][EDGES_FILE]
     maps.add_source(
         m,

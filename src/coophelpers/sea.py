@@ -1,0 +1,324 @@
+"""Sea routes between the ports of south-east China and Russia's Northwestern district.
+
+Distances come from the PyPI package ``searoute`` (Eurostat's MARNET maritime network; Apache-2.0):
+the shortest path on MARNET, plus the great-circle approach legs from each port position to the
+network. Two routings are offered:
+
+``via="suez"``
+    The usual route: Malacca, Bab-el-Mandeb, Suez, Gibraltar, the English Channel and the Baltic
+    (for Murmansk and Arkhangelsk, around Norway). ``searoute``'s Arctic passage is blocked, as it
+    is by default in ``searoute``.
+``via="nsr"``
+    The Northern Sea Route: ``searoute``'s default ``northwest`` restriction (its Arctic
+    passages) is lifted and the southern canals and capes (Suez, Bab-el-Mandeb, Panama, the Cape
+    of Good Hope, Magellan) are blocked, so the route must go through the Bering Strait and along
+    the Russian Arctic coast. It is seasonal (summer–autumn, ice-class ships or escort).
+
+Route lines are continuous across 180°: longitudes are unwrapped so the line never jumps across
+the map (the Bering Strait lies at about 190° east).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from coophelpers._errors import InvalidInputError, NoRouteError, UnknownPlaceError
+from coophelpers._names import normalise
+from coophelpers._validate import check_choice, suggest
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from shapely.geometry import LineString
+
+__all__ = ["NM_KM", "PASSAGE_NAMES", "VIAS", "SeaRoute", "load_ports", "sea_distances", "sea_route"]
+
+PORTS_FILE = "ports.csv"
+#: Routings :func:`sea_route` knows.
+VIAS = ("suez", "nsr")
+#: Kilometres in one nautical mile.
+NM_KM = 1.852
+#: ``searoute`` passage codes and their names.
+PASSAGE_NAMES = {
+    "malacca": "Strait of Malacca",
+    "sunda": "Sunda Strait",
+    "babalmandab": "Bab-el-Mandeb",
+    "suez": "Suez Canal",
+    "gibraltar": "Strait of Gibraltar",
+    "bering": "Bering Strait",
+    "northwest": "Arctic passage",
+    "panama": "Panama Canal",
+    "south_africa": "Cape of Good Hope",
+    "chili": "Strait of Magellan",
+    "ormuz": "Strait of Hormuz",
+    "bosporus": "Bosporus",
+}
+#: Order in which passages are listed for an east-to-west voyage.
+_PASSAGE_ORDER = ("malacca", "sunda", "ormuz", "babalmandab", "suez", "bosporus", "gibraltar",
+                  "south_africa", "chili", "panama", "bering", "northwest")
+_RESTRICTIONS = {
+    "suez": ["northwest"],
+    "nsr": ["suez", "babalmandab", "panama", "south_africa", "chili"],
+}
+#: Ports of each side of the maritime pairing (south-east China ↔ Northwestern district).
+DEFAULT_ORIGINS = ("shanghai", "ningbo", "lianyungang", "fuzhou", "xiamen", "shenzhen", "guangzhou")
+DEFAULT_DESTINATIONS = ("st-petersburg", "ust-luga", "kaliningrad", "murmansk", "arkhangelsk")
+
+
+@lru_cache(maxsize=1)
+def load_ports() -> pd.DataFrame:
+    """Return the curated ports: ``id``, names in three languages, ``country``, ``region``
+    (ISO 3166-2), ``lat``, ``lon`` (a point on the water near the port), ``source``, ``as_of``,
+    ``note``."""
+    from coophelpers import data
+
+    ports = data.read_csv(PORTS_FILE, dtype=str, keep_default_na=False)
+    ports["lat"] = ports["lat"].astype(float)
+    ports["lon"] = ports["lon"].astype(float)
+    return ports.set_index("id", drop=False)
+
+
+def _resolve_port(port: Any, *, param: str) -> str:
+    ports = load_ports()
+    if not isinstance(port, str):
+        msg = f"{param} must be a port id or name such as 'shanghai' or 'Murmansk', got {type(port).__name__} {port!r}."
+        raise InvalidInputError(msg)
+    if port in ports.index:
+        return port
+    key = normalise(port)
+    for row in ports.itertuples(index=False):
+        names = (row.id, row.name_en, row.name_zh, row.name_ru, row.name_en.split(" (")[0])
+        if key in {normalise(n) for n in names}:
+            return row.id
+    # a region name or code with exactly one port
+    from coophelpers._errors import UnknownRegionError
+    from coophelpers.regions import resolve_region
+
+    try:
+        code = resolve_region(port)
+    except UnknownRegionError:
+        code = None
+    if code is not None:
+        matches = list(ports.index[ports["region"] == code])
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            msg = f"{param}={port!r} is region {code}, which has several ports: {', '.join(matches)}. Name one."
+            raise UnknownPlaceError(msg, matches)
+    near = suggest(port, list(ports["id"]) + list(ports["name_en"]), n=3)
+    near_ids = list(dict.fromkeys(n if n in ports.index else str(ports.index[ports["name_en"] == n][0]) for n in near))
+    hint = f" Did you mean {', '.join(repr(n) for n in near_ids)}?" if near_ids else ""
+    msg = f"Unknown port {port!r} for {param}.{hint} load_ports() lists the {len(ports)} ports."
+    raise UnknownPlaceError(msg, near_ids)
+
+
+@dataclass(frozen=True, eq=False)
+class SeaRoute:
+    """A sea route between two ports.
+
+    Attributes
+    ----------
+    origin, destination
+        Port ids.
+    via
+        ``"suez"`` or ``"nsr"``.
+    length_km, length_nm
+        Length in kilometres and nautical miles.
+    passages
+        Named straits, canals and the Arctic passage the route goes through, in voyage order.
+    geometry
+        :class:`shapely.geometry.LineString` (lon, lat), longitudes unwrapped across 180°.
+    method
+        How it was computed.
+    """
+
+    origin: str
+    destination: str
+    via: str
+    length_km: float
+    length_nm: float
+    passages: tuple[str, ...]
+    geometry: LineString = field(repr=False)
+    method: str = ""
+
+
+def _unwrap(coords: Sequence[Sequence[float]]) -> list[tuple[float, float]]:
+    out: list[tuple[float, float]] = []
+    for lon, lat in coords:
+        lon = float(lon)
+        if out:
+            prev = out[-1][0]
+            while lon - prev > 180.0:
+                lon -= 360.0
+            while lon - prev < -180.0:
+                lon += 360.0
+        out.append((lon, float(lat)))
+    return out
+
+
+def _arctic_name(coords: list[tuple[float, float]]) -> str:
+    """Name the Arctic leg: Northern Sea Route when it runs along Russia's Arctic coast."""
+    arctic = [lon % 360.0 for lon, lat in coords if lat > 66.0]
+    if arctic and sum(1 for lon in arctic if 30.0 <= lon <= 190.0) >= len(arctic) / 2:
+        return "Northern Sea Route"
+    return "Northwest Passage"
+
+
+@lru_cache(maxsize=256)
+def _compute(origin: str, destination: str, via: str) -> SeaRoute:
+    import searoute
+    from pyproj import Geod
+    from shapely.geometry import LineString
+
+    ports = load_ports()
+    a, b = ports.loc[origin], ports.loc[destination]
+    feature = searoute.searoute(
+        [a["lon"], a["lat"]],
+        [b["lon"], b["lat"]],
+        units="km",
+        restrictions=list(_RESTRICTIONS[via]),
+        append_orig_dest=True,
+        return_passages=True,
+    )
+    coords = _unwrap(feature["geometry"]["coordinates"])
+    if len(coords) < 2 or not math.isfinite(float(feature["properties"].get("length", math.inf))):
+        msg = f"searoute found no {via!r} route from {origin!r} to {destination!r}."
+        raise NoRouteError(msg)
+    found = set(feature["properties"].get("traversed_passages") or [])
+    if via == "nsr" and "northwest" not in found:
+        msg = f"No Northern Sea Route from {origin!r} to {destination!r}: searoute's shortest route avoids the Arctic."
+        raise NoRouteError(msg)
+    if via == "suez" and "suez" not in found:
+        msg = f"No route via Suez from {origin!r} to {destination!r}: searoute's shortest route avoids the canal."
+        raise NoRouteError(msg)
+    names = []
+    for code in _PASSAGE_ORDER:
+        if code in found:
+            names.append(_arctic_name(coords) if code == "northwest" else PASSAGE_NAMES[code])
+    if coords[0][0] < coords[-1][0]:  # _PASSAGE_ORDER is for east-to-west voyages
+        names.reverse()
+    geod = Geod(ellps="WGS84")
+    lons = [c[0] for c in coords]
+    lats = [c[1] for c in coords]
+    length_km = float(geod.line_length(lons, lats)) / 1000.0
+    return SeaRoute(
+        origin=origin,
+        destination=destination,
+        via=via,
+        length_km=length_km,
+        length_nm=length_km / NM_KM,
+        passages=tuple(names),
+        geometry=LineString(coords),
+        method=(
+            f"sea route via {'Suez' if via == 'suez' else 'the Northern Sea Route'}: searoute "
+            f"{searoute.__dict__.get('__version__', '1.6')} (Eurostat MARNET), length on the WGS84 ellipsoid"
+        ),
+    )
+
+
+def sea_route(origin_port: str, destination_port: str, *, via: str = "suez") -> SeaRoute:
+    """Return the sea route between two ports.
+
+    Parameters
+    ----------
+    origin_port, destination_port
+        Port id or name (``"shanghai"``, ``"Murmansk"``, ``"圣彼得堡"``), or a region with one
+        port (``"RU-MUR"``); :func:`load_ports` lists them.
+    via
+        ``"suez"`` (default) or ``"nsr"`` (Northern Sea Route through the Bering Strait).
+
+    Returns
+    -------
+    SeaRoute
+        Length in km and nautical miles on the WGS84 ellipsoid, the passages in voyage order, and
+        a line continuous across 180°.
+
+    Raises
+    ------
+    UnknownPlaceError
+        Unknown port (with suggestions).
+    InvalidInputError
+        Unknown ``via``, or the same port twice.
+    NoRouteError
+        ``searoute`` found no route of that kind.
+    """
+    via = check_choice(via, VIAS, param="via", what="routing")
+    a = _resolve_port(origin_port, param="origin_port")
+    b = _resolve_port(destination_port, param="destination_port")
+    if a == b:
+        msg = f"origin_port and destination_port are the same port ({a!r}); give two different ports."
+        raise InvalidInputError(msg)
+    return _compute(a, b, via)
+
+
+def sea_distances(
+    origins: Sequence[str] | None = None,
+    destinations: Sequence[str] | None = None,
+    *,
+    via: Sequence[str] | str = VIAS,
+) -> pd.DataFrame:
+    """Sea distances between every origin and destination port, for each routing.
+
+    Parameters
+    ----------
+    origins, destinations
+        Port ids or names; default the main ports of south-east China
+        (:data:`DEFAULT_ORIGINS`) and of the Northwestern district (:data:`DEFAULT_DESTINATIONS`).
+    via
+        ``"suez"``, ``"nsr"`` or both (default).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (origin, destination, via): ``origin``, ``destination``, ``via``,
+        ``length_km``, ``length_nm``, ``passages`` (joined with " | "), ``method``; plus
+        ``nsr_saving_pct`` (how much shorter the Northern Sea Route is than Suez) when both
+        routings are asked for.
+    """
+    import pandas as pd
+
+    vias = (via,) if isinstance(via, str) else tuple(via)
+    if not vias:
+        msg = f"via must name at least one routing from {VIAS!r}."
+        raise InvalidInputError(msg)
+    vias = tuple(check_choice(v, VIAS, param="via", what="routing") for v in vias)
+    o_ids = [_resolve_port(p, param="origins") for p in (origins or DEFAULT_ORIGINS)]
+    d_ids = [_resolve_port(p, param="destinations") for p in (destinations or DEFAULT_DESTINATIONS)]
+    rows = []
+    for o in o_ids:
+        for d in d_ids:
+            if o == d:
+                continue
+            for v in vias:
+                r = _compute(o, d, v)
+                rows.append(
+                    {
+                        "origin": o, "destination": d, "via": v,
+                        "length_km": round(r.length_km, 1), "length_nm": round(r.length_nm, 1),
+                        "passages": " | ".join(r.passages), "method": r.method,
+                    }
+                )
+    frame = pd.DataFrame(rows)
+    if {"suez", "nsr"} <= set(vias) and not frame.empty:
+        wide = frame.pivot_table(index=["origin", "destination"], columns="via", values="length_km")
+        saving = (1 - wide["nsr"] / wide["suez"]) * 100
+        frame["nsr_saving_pct"] = [round(float(saving[(o, d)]), 1) for o, d in zip(frame["origin"], frame["destination"])]
+    return frame
+
+
+def _sea_matrix(origins: list[Any], destinations: list[Any], *, via: str) -> tuple[Any, str]:
+    """Sea lengths for :func:`coophelpers.distance_matrix`."""
+    import numpy as np
+
+    via = check_choice(via, VIAS, param="via", what="routing")
+    o_ids = [_resolve_port(p, param=f"origins[{i}]") for i, p in enumerate(origins)]
+    d_ids = [_resolve_port(p, param=f"destinations[{i}]") for i, p in enumerate(destinations)]
+    values = np.full((len(o_ids), len(d_ids)), np.nan)
+    for i, o in enumerate(o_ids):
+        for j, d in enumerate(d_ids):
+            values[i, j] = 0.0 if o == d else _compute(o, d, via).length_km
+    name = "Suez" if via == "suez" else "the Northern Sea Route"
+    return values, f"sea route via {name} (searoute, Eurostat MARNET)"
