@@ -53,6 +53,8 @@ _LAZY: dict[str, str] = {
     "border_line": "coophelpers.crossings",
     "nearest_crossings": "coophelpers.crossings",
     "crossings_map": "coophelpers.crossings",
+    "crossing_gaps": "coophelpers.crossings",
+    "get_crossing": "coophelpers.crossings",
     # distances
     "geodesic_km": "coophelpers.distances",
     "distance_matrix": "coophelpers.distances",
@@ -109,7 +111,14 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from coophelpers.crossings import border_line, crossings_map, load_crossings, nearest_crossings
+    from coophelpers.crossings import (
+        border_line,
+        crossing_gaps,
+        crossings_map,
+        get_crossing,
+        load_crossings,
+        nearest_crossings,
+    )
     from coophelpers.distances import distance_matrix, geodesic_km
     from coophelpers.maps import base_map, map_output, save_map
     from coophelpers.mechanisms import (
