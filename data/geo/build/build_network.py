@@ -68,12 +68,12 @@ S_TRANSSIB = (
     "Vladivostok km 9289: https://www.travelblog.org/Europe/Russia/Far-East/Vladivostok/blog-841955.html"
 )
 S_ZABAYKALSK = (
-    "Moscow-Zabaykalsk about 6,660 km (Borzya at Transsib/ZabZhD km 6,542, Borzya-Zabaykalsk 118 km; "
-    "perceptiopt.com 'Borzya (station)') minus Tarskaya at about km 6,306: Tarskaya-Zabaykalsk 354 km "
-    "(/work/shared/reference/cooperation_facts.md section 3, confidence M)"
+    "Tarskaya-Zabaykalsk 354 km, derived: Moscow-Zabaykalsk about 6,660 km (Borzya at Transsib/ZabZhD km 6,542 "
+    "and Borzya-Zabaykalsk 118 km, perceptiopt.com 'Borzya (station)'; 6,626 km via Vladimir, "
+    "kolejtranssyberyjska.pl) less Tarskaya at about km 6,306; confidence M"
 )
-S_BINZHOU = "Harbin-Manzhouli (Binzhou railway 滨洲铁路) 935 km (934.8): xuexi.yuesha.com dictionary entry, via cooperation_facts.md section 3"
-S_BINSUI = "Harbin-Suifenhe (Binsui railway 滨绥铁路) 548 km: ftf168.com, via cooperation_facts.md section 3"
+S_BINZHOU = "Harbin-Manzhouli (Binzhou railway 滨洲铁路) 935 km (934.8 km): xuexi.yuesha.com dictionary entry '滨洲铁路'"
+S_BINSUI = "Harbin-Suifenhe (Binsui railway 滨绥铁路) 548 km: ftf168.com"
 S_JINGHA = (
     "Beijing-Harbin railway 1,249 km; route map km Shenyang 700, Changchun 1003, Harbin 1249 "
     "(https://en.wikipedia.org/wiki/Beijing%E2%80%93Harbin_Railway)"
@@ -438,7 +438,7 @@ EDGES: list[tuple] = [
     ("mikun", "syktyvkar", R, RU_G, "", None, S_CORRIDOR.format(what="Mikun-Syktyvkar branch"), "", "", ""),
     # ---- Russia - Kazakhstan (Eurasian Economic Union members) ----
     ("kurgan", "petropavl", R, RU_G, "petukhovo-mamlyutka-rail", None, S_CORRIDOR.format(what="South Urals railway Kurgan-Petukhovo-Petropavl (border Petukhovo/Mamlyutka)"), "", "", "Russia-Kazakhstan border inside the edge"),
-    ("petropavl", "omsk", R, RU_G, "", None, S_CORRIDOR.format(what="Petropavl-Isilkul-Omsk (Transsib southern line)"), "", "", "crosses back into Russia near Isilkul; counted as one Russia-Kazakhstan crossing on the Kurgan side"),
+    ("petropavl", "omsk", R, RU_G, "petropavl-isilkul-rail", None, S_CORRIDOR.format(what="Petropavl-Isilkul-Omsk (Transsib southern line)"), "", "", "Kazakhstan-Russia border inside the edge (near Isilkul)"),
     ("aktobe", "orenburg", R, RU_G, "iletsk-aktobe-rail", None, S_CORRIDOR.format(what="Aktobe-Kandyagash-Iletsk-Orenburg"), "", "", "Russia-Kazakhstan border inside the edge"),
     # ---- Kazakhstan (1520 mm) ----
     ("dostyk", "aktogay", R, RU_G, "", None, S_CORRIDOR.format(what="Dostyk-Aktogay (China-Europe trains via Alashankou)"), "", "", ""),
