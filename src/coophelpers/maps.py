@@ -388,6 +388,12 @@ var {{ this.get_name() }} = L.control({position: {{ this.position|tojson }}});
 {{ this.get_name() }}.onAdd = function () {
   var div = L.DomUtil.create("div", {{ this.css_class|tojson }});
   div.innerHTML = {{ this.content }};
+  {%- if this.collapse_below %}
+  var details = div.querySelector("details");
+  if (details && {{ this._parent.get_name() }}.getSize().y < {{ this.collapse_below }}) {
+    details.open = false;
+  }
+  {%- endif %}
   L.DomEvent.disableClickPropagation(div);
   L.DomEvent.disableScrollPropagation(div);
   return div;
@@ -397,9 +403,17 @@ var {{ this.get_name() }} = L.control({position: {{ this.position|tojson }}});
 """
         )
 
-        def __init__(self, content_html: str, *, position: str, css_class: str) -> None:
+        def __init__(
+            self,
+            content_html: str,
+            *,
+            position: str,
+            css_class: str,
+            collapse_below: int | None = None,
+        ) -> None:
             super().__init__()
             self._name = "Control"
+            self.collapse_below = collapse_below
             self.content_html = content_html
             self.content = _js_json(content_html)
             self.position = position
@@ -942,21 +956,58 @@ def _walk(element: Any) -> Iterable[Any]:
         stack.extend(reversed(list(item._children.values())))
 
 
+def _preview_items(m: Any) -> list[tuple[Any, dict[str, Any]]]:
+    """(shapely geometry in lon/lat, style) of everything drawable that is shown initially."""
+    import folium  # noqa: PLC0415
+    import shapely  # noqa: PLC0415
+
+    encoded = _element_classes()["EncodedGeoJson"]
+    items: list[tuple[Any, dict[str, Any]]] = []
+
+    def hidden(element: Any) -> bool:
+        parent = element._parent
+        while parent is not None and parent is not m:
+            if isinstance(parent, folium.map.Layer) and not getattr(parent, "show", True):
+                return True
+            parent = getattr(parent, "_parent", None)
+        return False
+
+    for element in _walk(m):
+        if element is m or hidden(element):
+            continue
+        if isinstance(element, encoded):
+            for geom, prop in zip(element.geoms, element.props):
+                style = dict(element.style_dict)
+                if "f" in prop:
+                    style["fillColor"] = prop["f"]
+                if "c" in prop:
+                    style["color"] = prop["c"]
+                items.append((geom, style))
+        elif isinstance(element, (folium.CircleMarker, folium.Circle)):
+            lat, lon = element.location
+            items.append((shapely.Point(lon, lat), dict(element.options)))
+        elif isinstance(element, folium.PolyLine):
+            locs = element.locations
+            if locs and isinstance(locs[0][0], (list, tuple)):
+                lines = [[(lon, lat) for lat, lon in part] for part in locs if len(part) >= 2]
+                geom = shapely.MultiLineString(lines) if lines else None
+            else:
+                geom = shapely.LineString([(lon, lat) for lat, lon in locs]) if len(locs) >= 2 else None
+            if geom is not None:
+                style = dict(element.options)
+                style["fill"] = False
+                items.append((geom, style))
+    return items
+
+
 def _preview_svg(m: Any, width: int = _PREVIEW_WIDTH) -> str | None:
     """A static SVG drawing of the map's shapes (Web Mercator), or None if it has none."""
     import folium  # noqa: PLC0415
     import numpy as np  # noqa: PLC0415
     import shapely  # noqa: PLC0415
 
-    encoded = _element_classes()["EncodedGeoJson"]
-    layers = []
-    for element in _walk(m):
-        if isinstance(element, encoded):
-            parent = element._parent
-            if isinstance(parent, folium.map.Layer) and not getattr(parent, "show", True):
-                continue
-            layers.append(element)
-    if not layers:
+    items = _preview_items(m)
+    if not items:
         return None
     bounds = None
     for element in m._children.values():
@@ -989,24 +1040,18 @@ def _preview_svg(m: Any, width: int = _PREVIEW_WIDTH) -> str | None:
         return out
 
     def path_d(geom: Any) -> str:
-        rings = []
-        polys = []
-        if geom.geom_type == "Polygon":
-            polys = [geom]
-        elif geom.geom_type == "MultiPolygon":
-            polys = list(geom.geoms)
-        elif geom.geom_type in ("LineString", "MultiLineString"):
-            for line in getattr(geom, "geoms", [geom]):
-                pts = np.asarray(line.coords)
+        parts = []
+        for part in getattr(geom, "geoms", [geom]):
+            if part.geom_type == "Polygon":
+                for ring in (part.exterior, *part.interiors):
+                    pts = np.asarray(ring.coords)
+                    if len(pts) >= 4:
+                        parts.append("M" + "L".join(f"{x:.0f} {y:.0f}" for x, y in pts[:-1]) + "Z")
+            elif part.geom_type == "LineString":
+                pts = np.asarray(part.coords)
                 if len(pts) >= 2:
-                    rings.append("M" + "L".join(f"{x:.0f} {y:.0f}" for x, y in pts))
-            return "".join(rings)
-        for poly in polys:
-            for ring in (poly.exterior, *poly.interiors):
-                pts = np.asarray(ring.coords)
-                if len(pts) >= 3:
-                    rings.append("M" + "L".join(f"{x:.0f} {y:.0f}" for x, y in pts[:-1]) + "Z")
-        return "".join(rings)
+                    parts.append("M" + "L".join(f"{x:.0f} {y:.0f}" for x, y in pts))
+        return "".join(parts)
 
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" id="coophelpers-preview" width="{width}" '
@@ -1014,31 +1059,43 @@ def _preview_svg(m: Any, width: int = _PREVIEW_WIDTH) -> str | None:
         'aria-label="static preview of the map">',
         f'<rect width="{width}" height="{height}" fill="#dbe7ef"/>',
     ]
-    for layer in layers:
-        style = layer.style_dict
-        for geom, prop in zip(layer.geoms, layer.props):
-            if geom is None or geom.is_empty or geom.geom_type == "Point":
-                continue
-            geom = shapely.intersection(geom, view)
-            if geom.is_empty:
-                continue
-            geom = shapely.simplify(shapely.transform(geom, project), 0.7)
-            if geom.geom_type in ("Polygon", "MultiPolygon"):
-                parts = [p for p in getattr(geom, "geoms", [geom]) if p.area >= 1.5]
-                if not parts:
+    for geom, style in items:
+        if geom is None or geom.is_empty:
+            continue
+        stroke = _esc(style.get("color") or "#3388ff")
+        fill = _esc(style.get("fillColor") or style.get("color") or "#3388ff")
+        opacity = style.get("fillOpacity", 0.2)
+        opacity = opacity if isinstance(opacity, (int, float)) else 0.2
+        if geom.geom_type in ("Point", "MultiPoint"):
+            for point in getattr(geom, "geoms", [geom]):
+                if not view.contains(point):
                     continue
-                geom = shapely.multipolygons(parts)
-            d = path_d(geom)
-            if not d:
+                x, y = project(np.array([[point.x, point.y]]))[0]
+                out.append(
+                    f'<circle cx="{x:.0f}" cy="{y:.0f}" r="2.5" fill="{fill}" '
+                    f'fill-opacity="{max(opacity, 0.6):g}" stroke="{stroke}" stroke-width="0.5"/>'
+                )
+            continue
+        geom = shapely.intersection(geom, view)
+        if geom.is_empty:
+            continue
+        geom = shapely.simplify(shapely.transform(geom, project), 0.7)
+        polygonal = geom.geom_type in ("Polygon", "MultiPolygon")
+        if polygonal:
+            parts = [p for p in getattr(geom, "geoms", [geom]) if p.area >= 1.5]
+            if not parts:
                 continue
-            is_line = geom.geom_type in ("LineString", "MultiLineString")
-            fill = "none" if is_line else prop.get("f", style.get("fillColor", "#3388ff"))
-            stroke = prop.get("c", style.get("color", "#3388ff"))
-            opacity = style.get("fillOpacity", 0.2)
+            geom = shapely.multipolygons(parts)
+        d = path_d(geom)
+        if not d:
+            continue
+        if polygonal and style.get("fill", True) is not False:
             out.append(
-                f'<path d="{d}" fill="{_esc(fill)}" fill-opacity="{opacity:g}" '
-                f'stroke="{_esc(stroke)}" stroke-width="0.4"/>'
+                f'<path d="{d}" fill="{fill}" fill-opacity="{opacity:g}" stroke="{stroke}" '
+                'stroke-width="0.4"/>'
             )
+        else:
+            out.append(f'<path d="{d}" fill="none" stroke="{stroke}" stroke-width="1"/>')
     out.append("</svg>")
     return "".join(out)
 
@@ -1050,7 +1107,10 @@ def _finalise(m: Any, provenance: Any) -> dict[str, Any]:
 
     record = _provenance_record(m, provenance)
     control = _element_classes()["HtmlControl"](
-        _provenance_html(record), position="bottomleft", css_class="ch-box ch-provenance"
+        _provenance_html(record),
+        position="bottomleft",
+        css_class="ch-box ch-provenance",
+        collapse_below=700,  # small maps (e.g. in notebooks) start with the sources folded
     )
     m.add_child(control, name="coophelpers_provenance")
     m.get_root().header.add_child(Element(f"<style>{_CSS}</style>"), name="coophelpers_css")

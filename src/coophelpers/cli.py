@@ -1,0 +1,69 @@
+"""Command line: ``coophelpers site --out site/`` (also ``python -m coophelpers site``)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from coophelpers._errors import CoophelpersError
+
+__all__ = ["main"]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="coophelpers",
+        description="Tools of the coophelpers package (China–Russia sub-national cooperation).",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    site = sub.add_parser(
+        "site",
+        help="execute every notebook and render notebooks and maps into a shareable folder",
+        description=(
+            "Execute every notebooks/*.ipynb with a Jupyter kernel and write each notebook as "
+            "HTML, each map as its own offline page and an index.html into OUT. The folder is "
+            "replaced only when the whole build succeeds."
+        ),
+    )
+    site.add_argument("--out", default="site", help="output folder (default: site)")
+    site.add_argument(
+        "--notebooks",
+        default=None,
+        metavar="DIR",
+        help="folder with the notebooks (default: ./notebooks or the repository's notebooks/)",
+    )
+    site.add_argument(
+        "--timeout", type=int, default=900, help="per-cell timeout in seconds (default: 900)"
+    )
+    site.add_argument("--kernel", default="python3", help="Jupyter kernel name (default: python3)")
+    site.add_argument("--quiet", action="store_true", help="no progress output")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status (0 on success)."""
+    args = _parser().parse_args(argv)
+    if args.command == "site":
+        from coophelpers.site import build_site
+
+        try:
+            build_site(
+                args.out,
+                notebooks=args.notebooks,
+                timeout=args.timeout,
+                kernel_name=args.kernel,
+                progress=not args.quiet,
+            )
+        except CoophelpersError as err:
+            sys.stderr.write(f"coophelpers site: error: {err}\n")
+            return 1
+        except KeyboardInterrupt:
+            sys.stderr.write("coophelpers site: interrupted; the previous site is unchanged.\n")
+            return 130
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
