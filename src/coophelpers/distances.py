@@ -59,14 +59,34 @@ def _is_point(value: Any) -> bool:
     return isinstance(value, (tuple, list)) and len(value) == 2 and all(_is_number(v) for v in value)
 
 
+@lru_cache(maxsize=1)
+def _centres() -> dict[str, tuple[float, float]]:
+    """``{ISO code: (lat, lon)}`` of every region's administrative centre (regions.csv)."""
+    from coophelpers import data
+
+    frame = data.read_csv("regions.csv", dtype=str, keep_default_na=False)
+    return {
+        code: (float(lat), float(lon))
+        for code, lat, lon in zip(frame["code"], frame["capital_lat"], frame["capital_lon"])
+    }
+
+
+@lru_cache(maxsize=1024)
+def _centre_of(name: str) -> tuple[float, float]:
+    centres = _centres()
+    if name in centres:  # an ISO code: no name resolution needed
+        return centres[name]
+    from coophelpers.regions import resolve_region
+
+    return centres[resolve_region(name)]
+
+
 def _latlon_of(place: Any, *, param: str) -> tuple[float, float]:
     """Coordinates of one place: a ``(lat, lon)`` pair or a region name / code."""
     if _is_point(place):
         return check_latlon(place[0], place[1], param=param)
     if isinstance(place, str):
-        from coophelpers.regions import admin_centre
-
-        return admin_centre(place)
+        return _centre_of(place)
     msg = (
         f"{param} must be a (lat, lon) pair of numbers or a region name or ISO code such as "
         f"'Heilongjiang' or 'RU-PRI', got {type(place).__name__} {place!r}."
@@ -110,17 +130,9 @@ def _as_places(value: Any, *, param: str) -> tuple[list[Any], bool]:
 
 def _coords(places: list[Any], *, param: str) -> np.ndarray:
     """``(n, 2)`` array of (lat, lon) for a list of places (names resolved once each)."""
-    cache: dict[Any, tuple[float, float]] = {}
     out = np.empty((len(places), 2), dtype=float)
     for i, place in enumerate(places):
-        key = place if isinstance(place, str) else None
-        if key is not None and key in cache:
-            out[i] = cache[key]
-            continue
-        latlon = _latlon_of(place, param=f"{param}[{i}]" if len(places) > 1 else param)
-        if key is not None:
-            cache[key] = latlon
-        out[i] = latlon
+        out[i] = _latlon_of(place, param=f"{param}[{i}]" if len(places) > 1 else param)
     return out
 
 
