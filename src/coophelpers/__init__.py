@@ -48,6 +48,7 @@ _LAZY: dict[str, str] = {
     "mechanism_pairs": "coophelpers.mechanisms",
     "mechanism_summary": "coophelpers.mechanisms",
     "mechanism_map": "coophelpers.mechanisms",
+    "mechanism_variants": "coophelpers.mechanisms",
     # border crossings
     "load_crossings": "coophelpers.crossings",
     "border_line": "coophelpers.crossings",
@@ -127,6 +128,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         mechanism_members,
         mechanism_pairs,
         mechanism_summary,
+        mechanism_variants,
     )
     from coophelpers.network import Route, load_network, route, route_map
     from coophelpers.regions import (
