@@ -1027,6 +1027,12 @@ def _preview_svg(m: Any, width: int = _PREVIEW_WIDTH) -> str | None:
     span_x, span_y = east - west, top - bottom
     if span_x <= 0 or span_y <= 0:
         return None
+    # a margin like Leaflet's fitBounds leaves, so shapes do not touch the edge
+    pad_x, pad_y = span_x * 0.04, span_y * 0.04
+    west, east, top, bottom = west - pad_x, east + pad_x, top + pad_y, bottom - pad_y
+    south = float(np.degrees(2 * np.arctan(np.exp(np.radians(bottom))) - np.pi / 2))
+    north = float(np.degrees(2 * np.arctan(np.exp(np.radians(top))) - np.pi / 2))
+    span_x, span_y = east - west, top - bottom
     height = max(40, min(width, round(width * span_y / span_x)))
     scale = min(width / span_x, height / span_y)
     off_x = (width - span_x * scale) / 2
@@ -1357,6 +1363,12 @@ class MapDisplay:
             parts.append(
                 f'<img src="{uri}" alt="Static preview of the map. Run the cell for the '
                 'interactive map." style="width:100%;height:100%;object-fit:contain">'
+            )
+            parts.append(
+                '<div style="position:absolute;left:6px;bottom:6px;padding:2px 6px;'
+                'background:rgba(255,255,255,.85);border-radius:3px;font-size:12px;color:#333">'
+                "Static preview (the interactive map shows when the cell is run or the "
+                "notebook is trusted)</div>"
             )
         parts.append(
             f'<iframe srcdoc="{_html.escape(self.page, quote=True)}" sandbox="allow-scripts" '
