@@ -58,6 +58,7 @@ __all__ = [
     "Route",
     "default_border_hours",
     "load_network",
+    "partner_routes",
     "route",
     "route_map",
 ]
@@ -132,6 +133,7 @@ def _tables() -> tuple[pd.DataFrame, pd.DataFrame]:
         edges["country_from"].map(lambda c: _GAUGE_OF_COUNTRY.get(c, "1520"))
         != edges["country_to"].map(lambda c: _GAUGE_OF_COUNTRY.get(c, "1520"))
     )
+    edges["eaeu_pair"] = edges["country_from"].isin(_EAEU) & edges["country_to"].isin(_EAEU)
     edges = edges.set_index("id", drop=False)
     return nodes, edges
 
@@ -163,6 +165,13 @@ def _open_mask(edges: pd.DataFrame, date: _dt.date) -> pd.Series:
     opened = edges["opened_date"].map(lambda d: d is None or d <= date)
     closed = edges["closed_date"].map(lambda d: d is None or date < d)
     return opened & closed
+
+
+@lru_cache(maxsize=64)
+def _usable_edges(date: _dt.date, modes: tuple[str, ...]) -> pd.DataFrame:
+    """The edges of these modes open on ``date`` (cached: routes of one scenario share it)."""
+    _, edges = _tables()
+    return edges[edges["mode"].isin(modes) & _open_mask(edges, date)]
 
 
 def load_network(*, as_of: Any = None, modes: Sequence[str] = MODES) -> nx.MultiGraph:
@@ -391,8 +400,8 @@ class Route:
 def _edge_costs(edges: pd.DataFrame, weight: str, hours: Mapping[str, float]) -> tuple[Any, Any, Any]:
     speed = edges["mode"].map(SPEED_KMH)
     run = edges["length_km"] / speed
-    default = edges.apply(_default_dwell, axis=1) if len(edges) else run * 0
-    dwell = default.copy()
+    border = edges["mode"].map(BORDER_HOURS).where(~edges["eaeu_pair"], EAEU_BORDER_HOURS)
+    dwell = border.where(edges["crossing_id"] != "", 0.0).astype(float)
     for cid, value in hours.items():
         dwell[edges["crossing_id"] == cid] = value
     dwell = dwell + edges["gauge_change"].astype(float) * GAUGE_CHANGE_HOURS
@@ -400,16 +409,29 @@ def _edge_costs(edges: pd.DataFrame, weight: str, hours: Mapping[str, float]) ->
     return cost, run, dwell
 
 
-@lru_cache(maxsize=64)
+def _settings_key() -> tuple[Any, ...]:
+    """The current speed and dwell constants (part of the graph cache key)."""
+    return (tuple(sorted(SPEED_KMH.items())), tuple(sorted(BORDER_HOURS.items())),
+            EAEU_BORDER_HOURS, GAUGE_CHANGE_HOURS)
+
+
 def _query_graph(
     date: _dt.date, modes: tuple[str, ...], weight: str, hours: tuple[tuple[str, float], ...],
     countries: tuple[str, ...] | None,
+) -> nx.Graph:
+    return _cached_graph(date, modes, weight, hours, countries, _settings_key())
+
+
+@lru_cache(maxsize=64)
+def _cached_graph(
+    date: _dt.date, modes: tuple[str, ...], weight: str, hours: tuple[tuple[str, float], ...],
+    countries: tuple[str, ...] | None, settings: tuple[Any, ...],
 ) -> nx.Graph:
     """Simple graph of the open edges with the cheapest parallel edge per node pair."""
     import networkx as nx
 
     nodes, edges = _tables()
-    keep = edges[edges["mode"].isin(modes) & _open_mask(edges, date)]
+    keep = _usable_edges(date, modes)
     if countries is not None:
         keep = keep[keep["country_from"].isin(countries) & keep["country_to"].isin(countries)]
     cost, _, _ = _edge_costs(keep, weight, dict(hours))
@@ -575,7 +597,7 @@ def route(
         raise InvalidInputError(msg)
     nodes, edges = _tables()
     graph = _query_graph(date, modes_t, weight, tuple(sorted(hours.items())), countries_t)
-    keep = edges[edges["mode"].isin(modes_t) & _open_mask(edges, date)]
+    keep = _usable_edges(date, modes_t)
     for end_id, name in ((start, "origin"), (end, "destination")):
         if end_id not in graph:
             msg = f"{name} {_node_label(end_id)} is outside countries={countries_t!r}."
@@ -691,6 +713,95 @@ def _length_matrix(origins: list[Any], destinations: list[Any], *, modes: Any, a
             if d in found:
                 values[i, j] = found[d]
     return values, f"{' + '.join(modes_t)} network, shortest by length, as of {date.isoformat()}"
+
+
+def _corridor_of(crossings: Sequence[str]) -> str:
+    """Name the border passage of a route: a China–Russia crossing id, or the third country."""
+    _, edges = _tables()
+    cn_ru = set(edges.loc[
+        (edges["crossing_id"] != "")
+        & (edges[["country_from", "country_to"]].apply(frozenset, axis=1) == frozenset({"CN", "RU"})),
+        "crossing_id",
+    ])
+    direct = [c for c in crossings if c in cn_ru]
+    if direct:
+        return " + ".join(direct)
+    countries: list[str] = []
+    for cid in crossings:
+        row = edges[edges["crossing_id"] == cid].iloc[0]
+        for c in (row["country_from"], row["country_to"]):
+            if c not in {"CN", "RU"} and c not in countries:
+                countries.append(c)
+    names = {"MN": "via Mongolia", "KZ": "via Kazakhstan"}
+    return " + ".join(names.get(c, f"via {c}") for c in countries) if countries else "none"
+
+
+def partner_routes(
+    mechanism: str,
+    *,
+    as_of: Any = None,
+    modes: Sequence[str] = MODES,
+    weight: str = "length",
+    border_hours: Mapping[str, float] | None = None,
+) -> pd.DataFrame:
+    """Route every Chinese member of a mechanism to every Russian member.
+
+    Parameters
+    ----------
+    mechanism
+        Mechanism id or name (see :func:`coophelpers.load_mechanisms`).
+    as_of
+        Date for the membership and for the network (default today).
+    modes, weight, border_hours
+        As for :func:`route`; ``modes`` defaults to every mode so that members without a land
+        link (Kamchatka, Chukotka, Sakhalin, Yakutia, Kaliningrad, Nenets) get a route.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per pair: ``code_cn``, ``name_en_cn``, ``code_ru``, ``name_en_ru``,
+        ``geodesic_km`` (between administrative centres), ``network_km``, ``detour_index``
+        (network / geodesic), ``time_h``, ``corridor`` (the China–Russia crossing used, or
+        "via Mongolia" / "via Kazakhstan"), ``crossings`` (all, " | "), ``estimated_share``;
+        for the maritime pairing also ``sea_suez_km`` and ``sea_nsr_km`` between the main ports
+        of the two regions where both have one (port to port, no land legs). ``attrs["method"]``
+        says how the routes were made.
+    """
+    import pandas as pd
+
+    from coophelpers.distances import geodesic_km
+    from coophelpers.mechanisms import mechanism_pairs
+
+    pairs = mechanism_pairs(mechanism, as_of=as_of)
+    rows = []
+    method = ""
+    for pair in pairs.to_dict("records"):
+        r = route(pair["code_cn"], pair["code_ru"], modes=modes, as_of=as_of, weight=weight,
+                  border_hours=border_hours)
+        method = r.method
+        geo = geodesic_km(pair["code_cn"], pair["code_ru"])
+        rows.append(
+            {
+                "mechanism": pair["mechanism"],
+                "code_cn": pair["code_cn"], "name_en_cn": pair["name_en_cn"],
+                "code_ru": pair["code_ru"], "name_en_ru": pair["name_en_ru"],
+                "geodesic_km": geo, "network_km": r.length_km, "detour_index": r.length_km / geo,
+                "time_h": r.time_h, "corridor": _corridor_of(r.crossings),
+                "crossings": " | ".join(r.crossings), "estimated_share": r.estimated_share,
+            }
+        )
+    frame = pd.DataFrame(rows)
+    from coophelpers.sea import MAIN_PORT, sea_route
+
+    if not frame.empty and frame["code_cn"].isin(MAIN_PORT).any() and frame["code_ru"].isin(MAIN_PORT).any():
+        for via in ("suez", "nsr"):
+            frame[f"sea_{via}_km"] = [
+                sea_route(MAIN_PORT[a], MAIN_PORT[b], via=via).length_km
+                if a in MAIN_PORT and b in MAIN_PORT else float("nan")
+                for a, b in zip(frame["code_cn"], frame["code_ru"])
+            ]
+    frame.attrs["method"] = method
+    return frame
 
 
 # --------------------------------------------------------------------------------------------

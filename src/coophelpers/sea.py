@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     import pandas as pd
     from shapely.geometry import LineString
 
-__all__ = ["NM_KM", "PASSAGE_NAMES", "VIAS", "SeaRoute", "load_ports", "sea_distances", "sea_route"]
+__all__ = ["MAIN_PORT", "NM_KM", "PASSAGE_NAMES", "VIAS", "SeaRoute", "load_ports", "sea_distances", "sea_route"]
 
 PORTS_FILE = "ports.csv"
 #: Routings :func:`sea_route` knows.
@@ -66,6 +66,13 @@ _RESTRICTIONS = {
 #: Ports of each side of the maritime pairing (south-east China ↔ Northwestern district).
 DEFAULT_ORIGINS = ("shanghai", "ningbo", "lianyungang", "fuzhou", "xiamen", "shenzhen", "guangzhou")
 DEFAULT_DESTINATIONS = ("st-petersburg", "ust-luga", "kaliningrad", "murmansk", "arkhangelsk")
+#: The main sea port of each coastal region (for region-to-region sea distances).
+MAIN_PORT = {
+    "CN-SH": "shanghai", "CN-ZJ": "ningbo", "CN-JS": "lianyungang", "CN-FJ": "xiamen",
+    "CN-GD": "shenzhen", "CN-SD": "qingdao", "CN-HI": "haikou", "CN-GX": "qinzhou",
+    "RU-SPE": "st-petersburg", "RU-LEN": "ust-luga", "RU-KGD": "kaliningrad",
+    "RU-MUR": "murmansk", "RU-ARK": "arkhangelsk", "RU-PRI": "vladivostok",
+}
 
 
 @lru_cache(maxsize=1)

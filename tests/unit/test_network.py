@@ -285,3 +285,34 @@ def test_top_level_names():
     assert coophelpers.Route is Route
     assert coophelpers.route_map is route_map
     assert coophelpers.load_network is load_network
+
+
+# --- pairings ---------------------------------------------------------------------------------
+
+
+def test_partner_routes_of_the_adjacent_pairing():
+    pairs = coophelpers.mechanism_pairs("northeast-fareast", as_of=AFTER_BRIDGES)
+    table = network.partner_routes("northeast-fareast", as_of=AFTER_BRIDGES)
+    assert len(table) == len(pairs)
+    assert (table["detour_index"] >= 1.0).all()
+    assert table["network_km"].ge(table["geodesic_km"]).all()
+    assert table["estimated_share"].between(0, 1).all()
+    harbin_vladivostok = table[(table.code_cn == "CN-HL") & (table.code_ru == "RU-PRI")].iloc[0]
+    assert harbin_vladivostok["corridor"] in {"suifenhe-grodekovo-rail", "suifenhe-pogranichny-road",
+                                             "dongning-poltavka-road"}
+    assert "sea_suez_km" not in table  # no maritime pair here
+    assert "as of 2024-01-01" in table.attrs["method"]
+
+
+def test_corridor_names_third_countries():
+    assert network._corridor_of(("naushki-sukhbaatar-rail", "erenhot-zamynuud-rail")) == "via Mongolia"
+    assert network._corridor_of(("alashankou-dostyk-rail", "petukhovo-mamlyutka-rail")) == "via Kazakhstan"
+    assert network._corridor_of(("manzhouli-zabaykalsk-rail",)) == "manzhouli-zabaykalsk-rail"
+    assert network._corridor_of(()) == "none"
+
+
+def test_changed_constants_are_used(monkeypatch):
+    base = route("Harbin", "Moscow", modes=("rail",), weight="time")
+    monkeypatch.setitem(network.BORDER_HOURS, "rail", network.BORDER_HOURS["rail"] + 24)
+    slower = route("Harbin", "Moscow", modes=("rail",), weight="time")
+    assert slower.time_h == pytest.approx(base.time_h + 24 * len(base.crossings))
