@@ -130,13 +130,23 @@ def _source_date_epoch() -> str:
 
 
 def _markdown_text(md: str) -> str:
-    """Markdown to one line of plain text (enough for titles and descriptions)."""
-    text = re.sub(r"`([^`]*)`", r"\1", md)
-    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"(\*\*|__|\*|_)(\S(?:.*?\S)?)\1", r"\2", text)
-    text = re.sub(r"<[^>]+>", "", text)
-    return " ".join(text.split())
+    """Markdown to one line of plain text (enough for titles and descriptions).
+
+    Code spans are kept verbatim (``<b>`` inside backticks is text); elsewhere links keep
+    their text, emphasis marks and inline HTML tags are dropped. The result is plain text
+    that the caller escapes.
+    """
+    out = []
+    for i, part in enumerate(re.split(r"`([^`]*)`", md)):
+        if i % 2:  # inside a code span
+            out.append(part)
+            continue
+        part = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", part)
+        part = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", part)
+        part = re.sub(r"(\*\*|__|\*|_)(\S(?:.*?\S)?)\1", r"\2", part)
+        part = re.sub(r"<[^>]+>", "", part)
+        out.append(part)
+    return " ".join("".join(out).split())
 
 
 def _describe(nb: Any, fallback: str) -> tuple[str, str]:
@@ -233,7 +243,7 @@ def _exporter() -> Any:
     return exporter
 
 
-_SRCDOC = re.compile(r'(<iframe\b[^>]*\bsrcdoc=")([^"]*)(")', re.IGNORECASE)
+_SRCDOC = re.compile(r"""(<iframe\b[^>]*?\bsrcdoc=)(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 _UUID = re.compile(r"(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])")
 
 
@@ -247,7 +257,8 @@ def _offline_iframes(page: str, notebook: str) -> str:
     from coophelpers._offline import external_refs, inline_assets  # noqa: PLC0415
 
     def _fix(match: re.Match[str]) -> str:
-        inner = _html.unescape(match.group(2))
+        raw = match.group(2) if match.group(2) is not None else match.group(3)
+        inner = _html.unescape(raw)
         if not external_refs(inner) and not _UUID.search(inner):
             return match.group(0)
         try:
@@ -261,9 +272,27 @@ def _offline_iframes(page: str, notebook: str) -> str:
             return mapping.setdefault(m.group(0), f"x{len(mapping) + 1}")
 
         inner = _UUID.sub(_number, inner)
-        return match.group(1) + _html.escape(inner, quote=True) + match.group(3)
+        return match.group(1) + '"' + _html.escape(inner, quote=True) + '"'
 
     return _SRCDOC.sub(_fix, page)
+
+
+def _remote_refs(page: str) -> list[str]:
+    """Web addresses a page (and the pages in its iframe srcdoc attributes) would load."""
+    from coophelpers._offline import external_refs  # noqa: PLC0415
+
+    found = []
+    docs = []
+
+    def _strip(match: re.Match[str]) -> str:
+        raw = match.group(2) if match.group(2) is not None else match.group(3)
+        docs.append(_html.unescape(raw))
+        return match.group(1) + '""'
+
+    found.extend(external_refs(_SRCDOC.sub(_strip, page)))
+    for doc in docs:
+        found.extend(_remote_refs(doc))
+    return found
 
 
 def _execute(path: Path, *, env: dict[str, str], timeout: int, kernel_name: str) -> Any:
@@ -438,7 +467,6 @@ def build_site(
         budget, or a page refers to the web. The previous site is left in place.
     """
     from coophelpers import maps  # noqa: PLC0415
-    from coophelpers._offline import external_refs  # noqa: PLC0415
 
     say: Callable[[str], None]
     if progress is True:
@@ -572,7 +600,7 @@ def build_site(
                     f"map {rel!r} is {_size(size)}, over the {budget / 1e6:.1f} MB budget"
                 )
             if path.suffix == ".html":
-                remote = external_refs(path.read_text(encoding="utf-8"))
+                remote = _remote_refs(path.read_text(encoding="utf-8"))
                 if remote:
                     problems.append(f"{rel!r} refers to the web: {remote[:3]!r}")
         if problems:
