@@ -762,7 +762,8 @@ def partner_routes(
         One row per pair: ``code_cn``, ``name_en_cn``, ``code_ru``, ``name_en_ru``,
         ``geodesic_km`` (between administrative centres), ``network_km``, ``detour_index``
         (network / geodesic), ``time_h``, ``corridor`` (the China–Russia crossing used, or
-        "via Mongolia" / "via Kazakhstan"), ``crossings`` (all, " | "), ``estimated_share``;
+        "via Mongolia" / "via Kazakhstan"; "no route" with NaN numbers where the modes
+        allowed do not reach), ``crossings`` (all, " | "), ``estimated_share``;
         for the maritime pairing also ``sea_suez_km`` and ``sea_nsr_km`` between the main ports
         of the two regions where both have one (port to port, no land legs). ``attrs["method"]``
         says how the routes were made.
@@ -775,11 +776,24 @@ def partner_routes(
     pairs = mechanism_pairs(mechanism, as_of=as_of)
     rows = []
     method = ""
+    nan = float("nan")
     for pair in pairs.to_dict("records"):
-        r = route(pair["code_cn"], pair["code_ru"], modes=modes, as_of=as_of, weight=weight,
-                  border_hours=border_hours)
-        method = r.method
         geo = geodesic_km(pair["code_cn"], pair["code_ru"])
+        try:
+            r = route(pair["code_cn"], pair["code_ru"], modes=modes, as_of=as_of, weight=weight,
+                      border_hours=border_hours)
+        except NoRouteError:
+            rows.append(
+                {
+                    "mechanism": pair["mechanism"],
+                    "code_cn": pair["code_cn"], "name_en_cn": pair["name_en_cn"],
+                    "code_ru": pair["code_ru"], "name_en_ru": pair["name_en_ru"],
+                    "geodesic_km": geo, "network_km": nan, "detour_index": nan, "time_h": nan,
+                    "corridor": "no route", "crossings": "", "estimated_share": nan,
+                }
+            )
+            continue
+        method = r.method
         rows.append(
             {
                 "mechanism": pair["mechanism"],
