@@ -63,8 +63,11 @@ _LAZY: dict[str, str] = {
     "Route": "coophelpers.network",
     "route_map": "coophelpers.network",
     "load_network": "coophelpers.network",
+    "partner_routes": "coophelpers.network",
+    "default_border_hours": "coophelpers.network",
     "sea_route": "coophelpers.sea",
     "sea_distances": "coophelpers.sea",
+    "load_ports": "coophelpers.sea",
 }
 
 __all__ = sorted(
@@ -130,7 +133,14 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         mechanism_summary,
         mechanism_variants,
     )
-    from coophelpers.network import Route, load_network, route, route_map
+    from coophelpers.network import (
+        Route,
+        default_border_hours,
+        load_network,
+        partner_routes,
+        route,
+        route_map,
+    )
     from coophelpers.regions import (
         admin_centre,
         federal_district_of,
@@ -139,5 +149,5 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         regions_map,
         resolve_region,
     )
-    from coophelpers.sea import sea_distances, sea_route
+    from coophelpers.sea import load_ports, sea_distances, sea_route
     from coophelpers.site import build_site
