@@ -16,7 +16,7 @@ from typing import Any
 from coophelpers._errors import InvalidInputError
 from coophelpers._names import normalise
 
-__all__ = ["check_choice", "check_latlon", "check_str", "parse_as_of", "suggest"]
+__all__ = ["check_choice", "check_latlon", "check_str", "parse_as_of", "partial_date", "suggest"]
 
 #: The earliest date any ``as_of`` may take: the decree that created the federal districts.
 EARLIEST_AS_OF = _dt.date(2000, 5, 13)
@@ -134,6 +134,22 @@ def parse_as_of(
         msg = f"{param}={value!r} is after {latest.isoformat()}, the latest date the data covers. Give an earlier date."
         raise InvalidInputError(msg)
     return date
+
+
+def partial_date(text: str | None) -> _dt.date | None:
+    """First day of a curated ISO date that may be partial (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``).
+
+    Curated rows give a date only as precisely as their source; comparisons with ``as_of`` use the
+    first day of the period. Empty text gives None.
+    """
+    text = (text or "").strip()
+    if not text:
+        return None
+    parts = text.split("-")
+    year = int(parts[0])
+    month = int(parts[1]) if len(parts) > 1 else 1
+    day = int(parts[2]) if len(parts) > 2 else 1
+    return _dt.date(year, month, day)
 
 
 def _as_float(value: Any, *, param: str, what: str) -> float:

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 from coophelpers import data as _data
 from coophelpers._errors import DataIntegrityError, InvalidInputError, UnknownCrossingError
 from coophelpers._names import normalise
-from coophelpers._validate import check_choice, check_str, parse_as_of, suggest
+from coophelpers._validate import check_choice, check_str, parse_as_of, partial_date, suggest
 
 if TYPE_CHECKING:
     import folium
@@ -154,25 +154,14 @@ BORDER_COLOUR = "#17202a"
 # --- small helpers ------------------------------------------------------------------------
 
 
-def _start_of(text: str) -> _dt.date | None:
-    """First day of an ISO date that may be partial (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``)."""
-    if not text:
-        return None
-    parts = text.split("-")
-    year = int(parts[0])
-    month = int(parts[1]) if len(parts) > 1 else 1
-    day = int(parts[2]) if len(parts) > 2 else 1
-    return _dt.date(year, month, day)
-
-
 def _status_on(row: Any, date: _dt.date) -> str:
     """Status of one registry row on ``date``, derived from its dates and latest status."""
     latest = row["status"]
     if latest == "none":
         return "none"
-    opened = _start_of(row["opened"])
-    closed = _start_of(row["closed"])
-    reopened = _start_of(row["reopened"])
+    opened = partial_date(row["opened"])
+    closed = partial_date(row["closed"])
+    reopened = partial_date(row["reopened"])
     if opened is None and latest in ("planned", "under_construction"):
         return latest
     if opened is not None and date < opened:

@@ -39,7 +39,7 @@ from coophelpers._errors import (
     UnknownRegionError,
 )
 from coophelpers._names import normalise
-from coophelpers._validate import check_choice, parse_as_of, suggest
+from coophelpers._validate import check_choice, parse_as_of, partial_date, suggest
 
 if TYPE_CHECKING:
     import folium
@@ -102,17 +102,6 @@ _ROUTE_COLOURS = (
 # data
 
 
-def _parse_date(text: str) -> _dt.date | None:
-    text = (text or "").strip()
-    if not text:
-        return None
-    parts = text.split("-")
-    year = int(parts[0])
-    month = int(parts[1]) if len(parts) > 1 else 1
-    day = int(parts[2]) if len(parts) > 2 else 1
-    return _dt.date(year, month, day)
-
-
 @lru_cache(maxsize=1)
 def _tables() -> tuple[pd.DataFrame, pd.DataFrame]:
     from coophelpers import data
@@ -124,8 +113,8 @@ def _tables() -> tuple[pd.DataFrame, pd.DataFrame]:
     edges = data.read_csv(EDGES_FILE, dtype=str, keep_default_na=False)
     edges["length_km"] = edges["length_km"].astype(float)
     edges["estimated"] = edges["estimated"].str.lower().eq("true")
-    edges["opened_date"] = edges["opened"].map(_parse_date)
-    edges["closed_date"] = edges["closed"].map(_parse_date)
+    edges["opened_date"] = edges["opened"].map(partial_date)
+    edges["closed_date"] = edges["closed"].map(partial_date)
     country = nodes["country"]
     edges["country_from"] = edges["from"].map(country)
     edges["country_to"] = edges["to"].map(country)

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 from coophelpers import data as _data
 from coophelpers._errors import InvalidInputError, UnknownRegionError
 from coophelpers._names import core_name, normalise
-from coophelpers._validate import check_choice, check_latlon, check_str, parse_as_of, suggest
+from coophelpers._validate import check_choice, check_latlon, check_str, parse_as_of, partial_date, suggest
 
 if TYPE_CHECKING:
     import folium
@@ -99,10 +99,6 @@ def _check_bool(value: Any, *, param: str) -> bool:
     return value
 
 
-def _parse_date(text: str) -> _dt.date | None:
-    return _dt.date.fromisoformat(text) if text else None
-
-
 # --- cached tables ------------------------------------------------------------------------
 
 
@@ -128,7 +124,7 @@ def _districts_table() -> pd.DataFrame:
 def _membership() -> list[tuple[str, str, _dt.date, _dt.date | None]]:
     frame = _data.read_csv("federal_district_membership.csv", dtype=str, keep_default_na=False)
     return [
-        (row.code, row.district, _dt.date.fromisoformat(row.valid_from), _parse_date(row.valid_to))
+        (row.code, row.district, _dt.date.fromisoformat(row.valid_from), partial_date(row.valid_to))
         for row in frame.itertuples(index=False)
     ]
 
@@ -208,7 +204,7 @@ def load_regions(
     if include_sar:
         keep |= attrs["status"].eq("sar")
     if include_disputed:
-        established = attrs["established"].map(lambda s: _parse_date(s) or _dt.date.min)
+        established = attrs["established"].map(lambda s: partial_date(s) or _dt.date.min)
         keep |= attrs["status"].eq("disputed") & (established <= date)
     if country_code is not None:
         keep &= attrs["country"].eq(country_code)
