@@ -213,3 +213,16 @@ def test_map_over_the_budget_fails_the_build(site, notebooks):
     with pytest.raises(SiteBuildError, match=r"maps/01-map.html.*over the 0.0 MB budget"):
         build_site(site, notebooks=notebooks, progress=False, timeout=300, max_map_bytes=10_000)
     assert _snapshot(site) == before
+
+
+def test_interrupted_build_leaves_the_previous_site(site, notebooks):
+    before = _snapshot(site)
+
+    def interrupt(line: str) -> None:
+        if line.startswith("[2/"):  # Ctrl-C while the second notebook starts
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        build_site(site, notebooks=notebooks, progress=interrupt, timeout=300)
+    assert _snapshot(site) == before
+    assert not list(site.parent.glob(".site.building*"))
