@@ -41,6 +41,10 @@ _LAZY: dict[str, str] = {
     "base_map": "coophelpers.maps",
     "map_output": "coophelpers.maps",
     "regions_map": "coophelpers.regions",
+    "show_map": "coophelpers.maps",
+    "add_regions": "coophelpers.maps",
+    "add_legend": "coophelpers.maps",
+    "add_source": "coophelpers.maps",
     "build_site": "coophelpers.site",
     # mechanisms
     "load_mechanisms": "coophelpers.mechanisms",
@@ -124,7 +128,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         nearest_crossings,
     )
     from coophelpers.distances import distance_matrix, geodesic_km
-    from coophelpers.maps import base_map, map_output, save_map
+    from coophelpers.maps import add_legend, add_regions, add_source, base_map, map_output, save_map, show_map
     from coophelpers.mechanisms import (
         load_mechanisms,
         mechanism_map,

@@ -443,7 +443,10 @@ def regions_map(
     _check_region_frame(regions, param="regions")
     if m is None:
         minx, miny, maxx, maxy = regions.total_bounds
-        m = maps.base_map(bounds=[[miny, minx], [maxy, maxx]])
+        m = maps.base_map(
+            bounds=[[miny, minx], [maxy, maxx]],
+            title="Chinese provincial-level units and Russian federal subjects",
+        )
     colours = {"CN": "#c0392b", "RU": "#2c6fbb"}
     for ctry, label in (("CN", "China: provincial-level units"), ("RU", "Russia: federal subjects")):
         part = regions[regions["country"] == ctry]
