@@ -10,13 +10,23 @@ import datetime as _dt
 import difflib
 import math
 import numbers
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from coophelpers._errors import InvalidInputError
 from coophelpers._names import normalise
 
-__all__ = ["check_choice", "check_latlon", "check_str", "parse_as_of", "partial_date", "suggest"]
+__all__ = [
+    "check_choice",
+    "check_latlon",
+    "check_str",
+    "latest_as_of",
+    "parse_as_of",
+    "partial_date",
+    "short_repr",
+    "suggest",
+]
 
 #: The earliest date any ``as_of`` may take: the decree that created the federal districts.
 EARLIEST_AS_OF = _dt.date(2000, 5, 13)
@@ -80,21 +90,68 @@ def check_choice(
     raise InvalidInputError(msg)
 
 
+def latest_as_of() -> _dt.date:
+    """The latest date any ``as_of`` may take: the last day of the current year.
+
+    The curated data describe the past and the present; a later date would be a forecast and is
+    most often a typing slip ('2062' for '2026'). The end of the current year is allowed so that
+    annual tables can be asked for "as of 31 December" of this year.
+    """
+    return _dt.date(_dt.date.today().year, 12, 31)
+
+
+#: ``latest=`` default of :func:`parse_as_of`: :func:`latest_as_of`, evaluated at call time.
+END_OF_THIS_YEAR: Any = object()
+
+_DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
+
+
+def _date_hint(text: str) -> str:
+    """A near miss for a date string that is not 'YYYY-MM-DD' ('' when there is none)."""
+    if re.fullmatch(r"\d{4}", text):
+        return f" Did you mean '{text}-01-01' (a year counts from its first day)?"
+    if re.fullmatch(r"\d{4}-\d{2}", text):
+        return f" Did you mean '{text}-01' (a month counts from its first day)?"
+    found = _DMY.match(text)
+    if found:
+        first, second, year = (int(g) for g in found.groups())
+        if first > 12 and second <= 12:  # unambiguous day-month-year
+            return f" Did you mean '{year:04d}-{second:02d}-{first:02d}'?"
+        if second > 12 and first <= 12:  # unambiguous month-day-year
+            return f" Did you mean '{year:04d}-{first:02d}-{second:02d}'?"
+    return ""
+
+
 def parse_as_of(
     value: Any,
     *,
     param: str = "as_of",
     earliest: _dt.date | None = EARLIEST_AS_OF,
-    latest: _dt.date | None = None,
+    earliest_note: str = "the federal districts were created on 2000-05-13",
+    latest: Any = END_OF_THIS_YEAR,
 ) -> _dt.date | None:
     """Parse an ``as_of`` argument: ``None``, a :class:`datetime.date` or an ISO date string.
 
-    ``earliest`` defaults to 2000-05-13, the day the federal districts were created; pass
-    ``earliest=None`` to allow any date. ``latest`` defaults to no limit.
+    ``earliest`` defaults to 2000-05-13, the day the federal districts were created, and
+    ``earliest_note`` says why a date before it is refused; pass ``earliest=None`` to allow any
+    past date. ``latest`` defaults to :func:`latest_as_of` (the end of the current year); pass
+    ``latest=None`` for no limit. A :class:`datetime.datetime` (or pandas ``Timestamp``) is
+    accepted when it is a plain calendar day (midnight, no time zone); one with a time of day or
+    a time zone is refused rather than silently cut to its date.
     """
     if value is None:
         return None
     if isinstance(value, _dt.datetime):
+        if value != value:  # noqa: PLR0124 - pandas.NaT is a datetime that is not equal to itself
+            msg = f"{param}={value!r} is a missing date. Give a date as 'YYYY-MM-DD', or None for today."
+            raise InvalidInputError(msg)
+        if value.tzinfo is not None or value.time() != _dt.time(0):
+            what = "a time zone" if value.tzinfo is not None else "a time of day"
+            msg = (
+                f"{param}={value!r} has {what}, but {param} is a calendar day. Give "
+                f"{param}='{value.date().isoformat()}' (or value.date()) instead."
+            )
+            raise InvalidInputError(msg)
         date = value.date()
     elif isinstance(value, _dt.date):
         date = value
@@ -104,12 +161,15 @@ def parse_as_of(
             date = _dt.date.fromisoformat(text)
         except ValueError as err:
             msg = (
-                f"{param}={value!r} is not an ISO date. Give a date as 'YYYY-MM-DD' "
-                f"(for example '2019-06-30') or a datetime.date."
+                f"{param}={value!r} is not an ISO date.{_date_hint(text)} Give a date as "
+                f"'YYYY-MM-DD' (for example '2019-06-30') or a datetime.date."
             )
             raise InvalidInputError(msg) from err
         if len(text) != 10:
-            msg = f"{param}={value!r} is not an ISO date. Give a date as 'YYYY-MM-DD', for example '2019-06-30'."
+            msg = (
+                f"{param}={value!r} is not an ISO date. Give a date as 'YYYY-MM-DD', for example "
+                f"'{date.isoformat()}'."
+            )
             raise InvalidInputError(msg)
     elif isinstance(value, numbers.Number) and not isinstance(value, bool):
         msg = (
@@ -121,17 +181,23 @@ def parse_as_of(
     else:
         msg = (
             f"{param} must be a datetime.date or an ISO date string such as '2019-06-30', "
-            f"got {type(value).__name__} {value!r}."
+            f"got {type(value).__name__} {short_repr(value)}. Give the date as 'YYYY-MM-DD'."
         )
         raise InvalidInputError(msg)
     if earliest is not None and date < earliest:
         msg = (
             f"{param}={value!r} is before {earliest.isoformat()}, the earliest date the data "
-            f"covers (the federal districts were created on 2000-05-13). Give a later date."
+            f"covers ({earliest_note}). Give a later date."
         )
         raise InvalidInputError(msg)
+    if latest is END_OF_THIS_YEAR:
+        latest = latest_as_of()
     if latest is not None and date > latest:
-        msg = f"{param}={value!r} is after {latest.isoformat()}, the latest date the data covers. Give an earlier date."
+        msg = (
+            f"{param}={value!r} is after {latest.isoformat()}, the latest date allowed: the data "
+            f"record the past and the present, not forecasts. Give a date up to "
+            f"{latest.isoformat()}, or None for today."
+        )
         raise InvalidInputError(msg)
     return date
 
@@ -150,6 +216,18 @@ def partial_date(text: str | None) -> _dt.date | None:
     month = int(parts[1]) if len(parts) > 1 else 1
     day = int(parts[2]) if len(parts) > 2 else 1
     return _dt.date(year, month, day)
+
+
+def short_repr(value: Any, width: int = 80) -> str:
+    """``repr(value)`` on one line, cut to ``width`` characters; tables are summarised."""
+    columns = getattr(value, "columns", None)
+    shape = getattr(value, "shape", None)
+    if columns is not None and shape is not None:
+        shown = ", ".join(repr(str(c)) for c in list(columns)[:8])
+        more = ", ..." if len(columns) > 8 else ""
+        return f"<{type(value).__name__} of {shape[0]} rows with columns [{shown}{more}]>"
+    text = " ".join(repr(value).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _as_float(value: Any, *, param: str, what: str) -> float:
