@@ -18,9 +18,14 @@ from coophelpers._errors import InvalidInputError
 from coophelpers._names import normalise
 
 __all__ = [
+    "check_bool",
     "check_choice",
     "check_latlon",
+    "check_map",
+    "check_point",
+    "check_positive_int",
     "check_str",
+    "is_point",
     "latest_as_of",
     "parse_as_of",
     "partial_date",
@@ -58,13 +63,17 @@ def _did_you_mean(suggestions: Sequence[str]) -> str:
     return f" Did you mean {quoted}?"
 
 
-def check_str(value: Any, *, param: str) -> str:
-    """Return ``value`` if it is a non-empty string, else raise a clear error."""
+def check_str(value: Any, *, param: str, fix: str = "") -> str:
+    """Return ``value`` if it is a non-empty string, else raise a clear error.
+
+    ``fix`` is the sentence that tells the user what to give (default: "Give {param} as text.").
+    """
+    fix = fix or f"Give {param} as text."
     if not isinstance(value, str):
-        msg = f"{param} must be a string, got {type(value).__name__} {value!r}."
+        msg = f"{param} must be a string, got {type(value).__name__} {short_repr(value)}. {fix}"
         raise InvalidInputError(msg)
     if not value.strip():
-        msg = f"{param} must not be empty, got {value!r}."
+        msg = f"{param} must not be empty, got {value!r}. {fix}"
         raise InvalidInputError(msg)
     return value
 
@@ -77,12 +86,12 @@ def check_choice(
     what: str = "value",
 ) -> str:
     """Return the member of ``choices`` that matches ``value`` ignoring case and punctuation."""
-    check_str(value, param=param)
+    listed = ", ".join(repr(c) for c in choices)
+    check_str(value, param=param, fix=f"Choose one of {listed}.")
     by_norm = {normalise(c): c for c in choices}
     found = by_norm.get(normalise(value))
     if found is not None:
         return found
-    listed = ", ".join(repr(c) for c in choices)
     msg = (
         f"Unknown {what} {value!r} for {param}.{_did_you_mean(suggest(value, choices))} "
         f"Choose one of {listed}."
@@ -230,42 +239,163 @@ def short_repr(value: Any, width: int = 80) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _as_float(value: Any, *, param: str, what: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        try:
-            import numpy as np
+def check_bool(value: Any, *, param: str) -> bool:
+    """Return ``value`` if it is True or False (a bool, numpy's included), else raise."""
+    try:
+        import numpy as np
 
-            if isinstance(value, np.generic) and np.issubdtype(type(value), np.number):
-                return float(value)
-        except ImportError:  # pragma: no cover - numpy is always there with pandas
-            pass
-        msg = f"{param}: {what} must be a number, got {type(value).__name__} {value!r}."
+        if isinstance(value, np.bool_):
+            return bool(value)
+    except ImportError:  # pragma: no cover - numpy is always there with pandas
+        pass
+    if not isinstance(value, bool):
+        msg = (
+            f"{param} must be True or False, got {type(value).__name__} {short_repr(value)}. "
+            f"Give {param}=True or {param}=False."
+        )
         raise InvalidInputError(msg)
-    out = float(value)
-    if math.isnan(out) or math.isinf(out):
-        msg = f"{param}: {what} is {value!r}; give a finite number of degrees."
+    return value
+
+
+def check_positive_int(value: Any, *, param: str, example: int = 3) -> int:
+    """Return ``value`` as an int if it is a whole number >= 1 (numpy integers included)."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        msg = (
+            f"{param} must be a positive integer, got {type(value).__name__} {short_repr(value)}. "
+            f"Give a whole number such as {param}={example}."
+        )
         raise InvalidInputError(msg)
-    return out
+    if value < 1:
+        msg = f"{param} must be at least 1, got {value!r}. Give a whole number such as {param}={example}."
+        raise InvalidInputError(msg)
+    return int(value)
+
+
+def check_map(m: Any, *, param: str = "m") -> Any:
+    """Return ``m`` if it is None or a :class:`folium.Map`, else raise a clear error."""
+    if m is None:
+        return None
+    import folium
+
+    if not isinstance(m, folium.Map):
+        msg = (
+            f"{param} must be a folium.Map or None, got {type(m).__name__} {short_repr(m, 60)}. "
+            f"Give a map from coophelpers.base_map(), or leave {param}=None for a new one."
+        )
+        raise InvalidInputError(msg)
+    return m
+
+
+#: An example point for messages: Harbin, (lat, lon).
+_EXAMPLE_POINT = "(45.75, 126.63)"
+
+
+def _is_number(value: Any) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, numbers.Real):
+        return True
+    try:
+        import numpy as np
+
+        return isinstance(value, np.generic) and np.issubdtype(type(value), np.number) and not isinstance(value, np.bool_)
+    except ImportError:  # pragma: no cover - numpy is always there with pandas
+        return False
+
+
+def _plain(value: Any) -> Any:
+    """A numpy scalar as the Python number it holds (for readable messages)."""
+    item = getattr(value, "item", None)
+    if item is not None and type(value).__module__ == "numpy":
+        return item()
+    return value
 
 
 def check_latlon(lat: Any, lon: Any, *, param: str = "point") -> tuple[float, float]:
     """Validate a ``(lat, lon)`` pair in degrees and return it as floats.
 
     A pair whose first value cannot be a latitude but whose second can is reported as given in
-    ``(lon, lat)`` order.
+    ``(lon, lat)`` order. Every message starts with ``param=(lat, lon)`` as given.
     """
-    flat = _as_float(lat, param=param, what="latitude")
-    flon = _as_float(lon, param=param, what="longitude")
+    lat, lon = _plain(lat), _plain(lon)
+    given = f"{param}=({lat!r}, {lon!r})"
+    for value, what in ((lat, "latitude"), (lon, "longitude")):
+        if not _is_number(value):
+            msg = (
+                f"{given}: the {what} must be a number, got {type(value).__name__} {short_repr(value)}. "
+                f"Give the point as (lat, lon) in degrees, e.g. {_EXAMPLE_POINT}."
+            )
+            raise InvalidInputError(msg)
+        if not math.isfinite(float(value)):
+            msg = (
+                f"{given}: the {what} is {value!r}, not a finite number. Give finite (lat, lon) "
+                f"degrees, e.g. {_EXAMPLE_POINT}; drop rows with missing coordinates first."
+            )
+            raise InvalidInputError(msg)
+    flat, flon = float(lat), float(lon)
     if not -90.0 <= flat <= 90.0:
         if -90.0 <= flon <= 90.0 and -180.0 <= flat <= 360.0:
             msg = (
-                f"{param}=({lat!r}, {lon!r}) looks like (lon, lat): latitude {lat!r} is outside "
-                f"-90..90. Give the point as (lat, lon), i.e. ({lon!r}, {lat!r})."
+                f"{given} looks like (lon, lat): latitude {lat!r} is outside -90..90. "
+                f"Give the point as (lat, lon), i.e. ({lon!r}, {lat!r})."
             )
         else:
-            msg = f"{param}: latitude {lat!r} is outside -90..90. Give the point as (lat, lon) in degrees."
+            msg = f"{given}: latitude {lat!r} is outside -90..90. Give the point as (lat, lon) in degrees."
         raise InvalidInputError(msg)
     if not -180.0 <= flon <= 360.0:
-        msg = f"{param}: longitude {lon!r} is outside -180..360. Give the point as (lat, lon) in degrees."
+        msg = f"{given}: longitude {lon!r} is outside -180..360. Give the point as (lat, lon) in degrees."
         raise InvalidInputError(msg)
     return flat, flon
+
+
+def is_point(value: Any) -> bool:
+    """True for a ``(lat, lon)`` pair of two numbers (tuple, list or 1-d array of length 2)."""
+    try:
+        import numpy as np
+
+        if isinstance(value, np.ndarray):
+            return value.ndim == 1 and value.shape[0] == 2 and np.issubdtype(value.dtype, np.number)
+    except ImportError:  # pragma: no cover - numpy is always there with pandas
+        pass
+    return isinstance(value, (tuple, list)) and len(value) == 2 and all(_is_number(v) for v in value)
+
+
+def is_numbers(value: Any) -> bool:
+    """True for a tuple, list or 1-d array whose items are all numbers (a would-be point)."""
+    try:
+        import numpy as np
+
+        if isinstance(value, np.ndarray):
+            return value.ndim == 1 and np.issubdtype(value.dtype, np.number)
+    except ImportError:  # pragma: no cover - numpy is always there with pandas
+        pass
+    return isinstance(value, (tuple, list)) and len(value) > 0 and all(_is_number(v) for v in value)
+
+
+def check_point(value: Any, *, param: str) -> tuple[float, float]:
+    """Validate one point given as a ``(lat, lon)`` pair and return it as floats.
+
+    Shapely points (``x`` = longitude) and sequences of the wrong length get a message that says
+    how to write the point instead.
+    """
+    if type(value).__name__ == "Point" and hasattr(value, "x") and hasattr(value, "y"):
+        msg = (
+            f"{param}={short_repr(value)} is a shapely Point, whose x is the longitude. Give the "
+            f"point as (lat, lon), i.e. (point.y, point.x)."
+        )
+        raise InvalidInputError(msg)
+    if is_point(value):
+        return check_latlon(value[0], value[1], param=param)
+    if is_numbers(value) or (isinstance(value, (tuple, list)) and len(value) != 2):
+        msg = (
+            f"{param}={short_repr(value)} has {len(value)} values; a point is a (lat, lon) pair of "
+            f"two numbers. Give e.g. {_EXAMPLE_POINT}."
+        )
+        raise InvalidInputError(msg)
+    if isinstance(value, (tuple, list)):
+        return check_latlon(value[0], value[1], param=param)
+    msg = (
+        f"{param} must be a (lat, lon) pair of numbers, got {type(value).__name__} {short_repr(value)}. "
+        f"Give e.g. {_EXAMPLE_POINT}."
+    )
+    raise InvalidInputError(msg)

@@ -35,7 +35,16 @@ from typing import TYPE_CHECKING, Any
 from coophelpers import data as _data
 from coophelpers._errors import InvalidInputError, UnknownRegionError
 from coophelpers._names import core_name, normalise
-from coophelpers._validate import check_choice, check_latlon, check_str, parse_as_of, partial_date, suggest
+from coophelpers._validate import (
+    check_bool,
+    check_choice,
+    check_point,
+    check_str,
+    is_numbers,
+    parse_as_of,
+    partial_date,
+    suggest,
+)
 
 if TYPE_CHECKING:
     import folium
@@ -90,13 +99,6 @@ def _check_country(country: Any, *, param: str = "country") -> str | None:
         f"or None for both."
     )
     raise InvalidInputError(msg)
-
-
-def _check_bool(value: Any, *, param: str) -> bool:
-    if not isinstance(value, bool):
-        msg = f"{param} must be True or False, got {type(value).__name__} {value!r}."
-        raise InvalidInputError(msg)
-    return value
 
 
 # --- cached tables ------------------------------------------------------------------------
@@ -195,8 +197,8 @@ def load_regions(
 
     country_code = _check_country(country)
     detail = check_choice(detail, DETAILS, param="detail", what="detail level")
-    _check_bool(include_disputed, param="include_disputed")
-    _check_bool(include_sar, param="include_sar")
+    check_bool(include_disputed, param="include_disputed")
+    check_bool(include_sar, param="include_sar")
     date = _resolve_as_of(as_of)
 
     attrs = _attributes()
@@ -282,7 +284,7 @@ def load_federal_districts(
 
 def federal_district_of(region: str, *, as_of: _dt.date | str | None = None) -> str:
     """Return the id of the federal district ``region`` (a Russian name or code) belonged to on ``as_of``."""
-    code = resolve_region(region, country="RU")
+    code = _resolve_region(region, "RU", param="region")
     date = _resolve_as_of(as_of)
     district = _district_on(date).get(code)
     if district is None:
@@ -364,8 +366,31 @@ def resolve_region(name: str, country: str | None = None) -> str:
     UnknownRegionError
         No region has that name; the message lists the nearest names.
     """
-    check_str(name, param="name")
-    country_code = _check_country(country)
+    return _resolve_region(name, _check_country(country), param="name")
+
+
+@lru_cache(maxsize=1)
+def _capital_index() -> dict[str, str]:
+    """Normalised administrative-centre names (English, Chinese, Russian) -> region code."""
+    index: dict[str, str] = {}
+    for row in _attributes().itertuples(index=False):
+        for text in (row.capital_en, row.capital_zh, row.capital_ru):
+            if text.strip():
+                index.setdefault(normalise(text), row.code)
+    return index
+
+
+def _is_number_text(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _resolve_region(name: Any, country_code: str | None, *, param: str) -> str:
+    """:func:`resolve_region` for a parameter called ``param`` of any public function."""
+    check_str(name, param=param, fix="Give a region name or an ISO 3166-2 code such as 'Heilongjiang' or 'RU-PRI'.")
     exact, core, labels = _name_index()
     for index, key in ((exact, normalise(name)), (core, core_name(name))):
         codes = index.get(key, set())
@@ -375,8 +400,37 @@ def resolve_region(name: str, country: str | None = None) -> str:
             return next(iter(codes))
         if len(codes) > 1:
             options = ", ".join(labels[c] for c in sorted(codes))
-            msg = f"Region name {name!r} is ambiguous: it matches {options}. Give the full name or the ISO code."
+            msg = (
+                f"Region name {name!r} for {param} is ambiguous: it matches {options}. "
+                f"Give the full name or the ISO code."
+            )
             raise UnknownRegionError(msg, sorted(codes))
+    where = {"CN": " in China", "RU": " in Russia"}.get(country_code or "", "")
+    # a region of the other country, an administrative centre, or a number typed as text
+    elsewhere = sorted(exact.get(normalise(name), set()) | core.get(core_name(name), set()))
+    capital = _capital_index().get(normalise(name))
+    if country_code is not None and elsewhere:
+        other = {"CN": "China", "RU": "Russia"}[_country_of(elsewhere[0])]
+        found = ", ".join(labels[c] for c in elsewhere)
+        msg = (
+            f"Unknown region {name!r}{where} for {param}: it is {found} in {other}. "
+            f"Give a region{where}."
+        )
+        raise UnknownRegionError(msg, elsewhere)
+    if capital is not None and (country_code is None or _country_of(capital) == country_code):
+        region = _attributes().set_index("code").loc[capital, "name_en"]
+        msg = (
+            f"Unknown region {name!r}{where} for {param}: {name!r} is the administrative centre "
+            f"of {labels[capital]}, not a region. Did you mean {region!r} ({capital})?"
+        )
+        raise UnknownRegionError(msg, [capital])
+    if _is_number_text(name):
+        msg = (
+            f"Unknown region {name!r} for {param}: it is a number written as text. Give a "
+            f"region name or ISO code, or coordinates as numbers in a (lat, lon) pair such as "
+            f"(45.75, 126.63)."
+        )
+        raise UnknownRegionError(msg, [])
     pool = {
         text: codes
         for text, codes in exact.items()
@@ -385,10 +439,10 @@ def resolve_region(name: str, country: str | None = None) -> str:
     near_keys = suggest(normalise(name), pool, n=6)
     near_codes = list(dict.fromkeys(c for k in near_keys for c in sorted(pool[k])))[:3]
     hint = f" Did you mean {', '.join(labels[c] for c in near_codes)}?" if near_codes else ""
-    where = {"CN": " in China", "RU": " in Russia"}.get(country_code or "", "")
     msg = (
-        f"Unknown region {name!r}{where}.{hint} Give an English, pinyin, Chinese or Russian name "
-        f"or an ISO 3166-2 code such as 'CN-HL' or 'RU-PRI' (load_regions() lists them all)."
+        f"Unknown region {name!r}{where} for {param}.{hint} Give an English, pinyin, Chinese or "
+        f"Russian name or an ISO 3166-2 code such as 'CN-HL' or 'RU-PRI' (load_regions() lists "
+        f"them all)."
     )
     raise UnknownRegionError(msg, near_codes)
 
@@ -398,20 +452,17 @@ def admin_centre(place: Any) -> tuple[float, float]:
 
     ``place`` is a region name or ISO code (see :func:`resolve_region`) or a ``(lat, lon)`` tuple.
     """
-    if isinstance(place, (tuple, list)):
-        if len(place) != 2:
-            msg = f"place={place!r} must be a region name or code, or a (lat, lon) pair of two numbers."
-            raise InvalidInputError(msg)
-        return check_latlon(place[0], place[1], param="place")
-    if not isinstance(place, str):
-        msg = (
-            f"place must be a region name or code, or a (lat, lon) pair, got "
-            f"{type(place).__name__} {place!r}."
-        )
-        raise InvalidInputError(msg)
-    code = resolve_region(place)
-    row = _attributes().set_index("code").loc[code]
-    return float(row["capital_lat"]), float(row["capital_lon"])
+    if isinstance(place, str):
+        code = _resolve_region(place, None, param="place")
+        row = _attributes().set_index("code").loc[code]
+        return float(row["capital_lat"]), float(row["capital_lon"])
+    if isinstance(place, (tuple, list)) or is_numbers(place) or type(place).__name__ == "Point":
+        return check_point(place, param="place")
+    msg = (
+        f"place must be a region name or code, or a (lat, lon) pair, got "
+        f"{type(place).__name__} {place!r}. Give e.g. 'Heilongjiang', 'RU-PRI' or (45.75, 126.63)."
+    )
+    raise InvalidInputError(msg)
 
 
 def regions_map(
