@@ -38,6 +38,7 @@ from coophelpers._names import core_name, normalise
 from coophelpers._validate import (
     check_bool,
     check_choice,
+    check_map,
     check_point,
     check_str,
     is_numbers,
@@ -489,6 +490,9 @@ def regions_map(
 
     from coophelpers import maps
 
+    check_bool(districts, param="districts")
+    check_map(m)
+    _resolve_as_of(as_of)
     if regions is None:
         regions = load_regions(as_of=as_of)
     _check_region_frame(regions, param="regions")
@@ -552,14 +556,31 @@ def regions_map(
 def _check_region_frame(frame: Any, *, param: str) -> None:
     import geopandas as gpd
 
+    from coophelpers._validate import short_repr
+
     if not isinstance(frame, gpd.GeoDataFrame):
-        msg = f"{param} must be a GeoDataFrame from load_regions(), got {type(frame).__name__}."
+        msg = (
+            f"{param} must be a GeoDataFrame from load_regions(), got {type(frame).__name__} "
+            f"{short_repr(frame, 60)}. Give e.g. {param}=load_regions('RU')."
+        )
         raise InvalidInputError(msg)
-    needed = {"code", "country", "name_en", "name_zh", "name_ru", "geometry"}
-    missing = sorted(needed - set(frame.columns))
+    needed = ("code", "country", "name_en", "name_zh", "name_ru", "geometry")
+    missing = [c for c in needed if c not in frame.columns]
     if missing:
-        msg = f"{param} lacks the columns {missing}; pass a frame from load_regions()."
+        msg = (
+            f"{param} lacks the columns {missing}; it has {list(map(str, frame.columns))[:10]}. "
+            f"Pass a frame from load_regions() (filter its rows, keep its columns)."
+        )
+        raise InvalidInputError(msg)
+    if frame.empty:
+        msg = f"{param} is an empty GeoDataFrame: there is nothing to map. Give at least one region."
         raise InvalidInputError(msg)
     if frame.crs is None or not frame.crs.equals("EPSG:4326"):
-        msg = f"{param} is in CRS {frame.crs!r}; convert it with .to_crs('EPSG:4326') first."
+        crs = None if frame.crs is None else frame.crs.to_string()
+        fix = (
+            f"set it with {param}.set_crs('EPSG:4326') if its coordinates are degrees"
+            if crs is None
+            else f"convert it with {param}.to_crs('EPSG:4326') first"
+        )
+        msg = f"{param} is in CRS {crs!r}, not EPSG:4326; {fix}."
         raise InvalidInputError(msg)
