@@ -18,7 +18,6 @@ ids and names of network nodes, ``"sea"`` the ids and names of ports.
 
 from __future__ import annotations
 
-import numbers
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -26,7 +25,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from coophelpers._errors import InvalidInputError
-from coophelpers._validate import check_choice, check_latlon
+from coophelpers._validate import check_choice, check_point, is_numbers, short_repr
+from coophelpers._validate import is_point as _is_point
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -46,17 +46,6 @@ def _geod() -> Geod:
     from pyproj import Geod
 
     return Geod(ellps=ELLIPSOID)
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, (numbers.Real, np.number)) and not isinstance(value, (bool, np.bool_))
-
-
-def _is_point(value: Any) -> bool:
-    """True for a ``(lat, lon)`` pair of two numbers (tuple, list or 1-d array of length 2)."""
-    if isinstance(value, np.ndarray):
-        return value.ndim == 1 and value.shape[0] == 2 and np.issubdtype(value.dtype, np.number)
-    return isinstance(value, (tuple, list)) and len(value) == 2 and all(_is_number(v) for v in value)
 
 
 @lru_cache(maxsize=1)
@@ -83,30 +72,56 @@ def _centre_of(name: str) -> tuple[float, float]:
 
 def _latlon_of(place: Any, *, param: str) -> tuple[float, float]:
     """Coordinates of one place: a ``(lat, lon)`` pair or a region name / code."""
-    if _is_point(place):
-        return check_latlon(place[0], place[1], param=param)
     if isinstance(place, str):
-        return _centre_of(place)
+        try:
+            return _centre_of(place)
+        except InvalidInputError:
+            from coophelpers.regions import _resolve_region
+
+            _resolve_region(place, None, param=param)  # the same error, naming the parameter
+            raise
+    if isinstance(place, (tuple, list)) or is_numbers(place) or type(place).__name__ == "Point":
+        return check_point(place, param=param)
     msg = (
         f"{param} must be a (lat, lon) pair of numbers or a region name or ISO code such as "
-        f"'Heilongjiang' or 'RU-PRI', got {type(place).__name__} {place!r}."
+        f"'Heilongjiang' or 'RU-PRI', got {type(place).__name__} {short_repr(place)}. Give e.g. "
+        f"(45.75, 126.63) or 'CN-HL'."
     )
     raise InvalidInputError(msg)
 
 
 def _as_places(value: Any, *, param: str) -> tuple[list[Any], bool]:
     """Split ``value`` into a list of single places; the flag says whether it was one place."""
-    if _is_point(value) or isinstance(value, str):
+    if _is_point(value) or isinstance(value, str) or type(value).__name__ == "Point":
         return [value], True
+    if is_numbers(value):
+        msg = (
+            f"{param}={short_repr(value)} is {len(value)} number(s), not a point: a point is a "
+            f"(lat, lon) pair, and several points are a list of pairs. Give e.g. (45.75, 126.63) "
+            f"or [(45.75, 126.63), (43.12, 131.89)]."
+        )
+        raise InvalidInputError(msg)
+    if hasattr(value, "columns"):  # a (Geo)DataFrame: say which column to pass
+        msg = (
+            f"{param} is a table, {short_repr(value)}. Give one column or a list of places: "
+            f"{param}=frame['code'] for regions, or list(zip(frame['lat'], frame['lon'])) for points."
+        )
+        raise InvalidInputError(msg)
     if isinstance(value, np.ndarray):
         if value.ndim == 2 and value.shape[1] == 2:
             return [tuple(row) for row in value.tolist()], False
         if value.ndim == 1 and value.dtype.kind in "OUS":
             return list(value), False
-        msg = f"{param} as an array must have shape (n, 2) of (lat, lon) rows, got shape {value.shape}."
+        msg = (
+            f"{param} as an array must have shape (n, 2) of (lat, lon) rows, got shape {value.shape}. "
+            f"Give an (n, 2) array, e.g. np.column_stack([lats, lons])."
+        )
         raise InvalidInputError(msg)
     if isinstance(value, Mapping):
-        msg = f"{param} must be a place or a sequence of places, not a mapping; pass list(mapping.values())."
+        msg = (
+            f"{param} must be a place or a sequence of places, not a mapping "
+            f"{short_repr(value, 60)}; pass list(mapping.values()) (distance_matrix takes mappings)."
+        )
         raise InvalidInputError(msg)
     try:
         import pandas as pd
@@ -118,12 +133,13 @@ def _as_places(value: Any, *, param: str) -> tuple[list[Any], bool]:
     if isinstance(value, Sequence) and not isinstance(value, (bytes, bytearray)):
         items = list(value)
         if not items:
-            msg = f"{param} is empty; give at least one place."
+            msg = f"{param}={value!r} is empty; give at least one place."
             raise InvalidInputError(msg)
         return items, False
     msg = (
         f"{param} must be a (lat, lon) pair, a region name or code, or a sequence of these, "
-        f"got {type(value).__name__} {value!r}."
+        f"got {type(value).__name__} {short_repr(value)}. Give e.g. (45.75, 126.63), 'CN-HL' or "
+        f"['CN-HL', 'RU-PRI']."
     )
     raise InvalidInputError(msg)
 
@@ -208,7 +224,7 @@ def _labels(places: list[Any]) -> list[str]:
 def _labelled(value: Any, *, param: str) -> tuple[list[Any], list[str]]:
     if isinstance(value, Mapping):
         if not value:
-            msg = f"{param} is empty; give at least one place."
+            msg = f"{param}={value!r} is empty; give at least one place."
             raise InvalidInputError(msg)
         return list(value.values()), [str(k) for k in value]
     places, _ = _as_places(value, param=param)
