@@ -41,7 +41,15 @@ from typing import TYPE_CHECKING, Any
 from coophelpers import data as _data
 from coophelpers._errors import DataIntegrityError, InvalidInputError, UnknownCrossingError
 from coophelpers._names import normalise
-from coophelpers._validate import check_choice, check_str, parse_as_of, partial_date, suggest
+from coophelpers._validate import (
+    check_choice,
+    check_map,
+    check_positive_int,
+    check_str,
+    parse_as_of,
+    partial_date,
+    suggest,
+)
 
 if TYPE_CHECKING:
     import folium
@@ -174,18 +182,33 @@ def _status_on(row: Any, date: _dt.date) -> str:
     return "operating"
 
 
+def _choice(item: Any, choices: tuple[str, ...], *, param: str, what: str) -> str:
+    """One filter value; a river mode given as a crossing mode ('ferry') points to 'river'."""
+    if choices is MODES and isinstance(item, str) and normalise(item) in {normalise(r) for r in RIVER_MODES}:
+        listed = ", ".join(repr(c) for c in choices)
+        msg = (
+            f"Unknown mode {item!r} for {param}. Did you mean 'river'? ({item!r} is one of the "
+            f"river_modes of river crossings.) Choose one of {listed}."
+        )
+        raise InvalidInputError(msg)
+    return check_choice(item, choices, param=param, what=what)
+
+
 def _choices(value: Any, choices: tuple[str, ...], *, param: str, what: str) -> list[str] | None:
     """Validate a filter that is None, one choice, or an iterable of choices."""
     if value is None:
         return None
     if isinstance(value, str):
-        return [check_choice(value, choices, param=param, what=what)]
+        return [_choice(value, choices, param=param, what=what)]
     if isinstance(value, Iterable) and not isinstance(value, (bytes, dict)):
         items = list(value)
         if not items:
-            msg = f"{param} must name at least one {what}, got an empty {type(value).__name__}."
+            msg = (
+                f"{param} must name at least one {what}, got an empty {type(value).__name__} "
+                f"{value!r}. Give e.g. {param}={choices[0]!r}, or None for every {what}."
+            )
             raise InvalidInputError(msg)
-        return [check_choice(item, choices, param=param, what=what) for item in items]
+        return [_choice(item, choices, param=param, what=what) for item in items]
     listed = ", ".join(repr(c) for c in choices)
     msg = (
         f"{param} must be None, a string or a list of strings, got {type(value).__name__} "
@@ -195,17 +218,11 @@ def _choices(value: Any, choices: tuple[str, ...], *, param: str, what: str) -> 
 
 
 def _check_n(n: Any) -> int:
-    if isinstance(n, bool) or not isinstance(n, int):
-        msg = f"n must be a positive integer, got {type(n).__name__} {n!r}."
-        raise InvalidInputError(msg)
-    if n < 1:
-        msg = f"n must be at least 1, got {n!r}."
-        raise InvalidInputError(msg)
-    return n
+    return check_positive_int(n, param="n", example=N_NEAREST)
 
 
 def _check_section(section: Any) -> str:
-    check_str(section, param="section")
+    check_str(section, param="section", fix="Give 'east' or 'west'.")
     key = normalise(section)
     for alias, target in _SECTION_ALIASES.items():
         if key == normalise(alias):
@@ -230,6 +247,27 @@ def _table() -> pd.DataFrame:
     for col in _FLOAT_COLUMNS:
         frame[col] = [float(v) if v else math.nan for v in frame[col]]
     return frame
+
+
+@lru_cache(maxsize=1)
+def _earliest_date() -> _dt.date:
+    """The first day the registry records anything on (its earliest opening or closure)."""
+    dates = [
+        partial_date(text)
+        for col in ("opened", "closed", "reopened")
+        for text in _table()[col]
+        if text
+    ]
+    return min(d for d in dates if d is not None)
+
+
+def _parse_as_of(as_of: Any) -> _dt.date | None:
+    earliest = _earliest_date()
+    return parse_as_of(
+        as_of,
+        earliest=earliest,
+        earliest_note=f"the registry's first recorded opening, {earliest.year}",
+    )
 
 
 def _quality_rank(quality: str) -> int:
@@ -292,7 +330,7 @@ def load_crossings(
 
     statuses = _choices(status, STATUSES, param="status", what="status")
     modes = _choices(mode, MODES, param="mode", what="mode")
-    date = parse_as_of(as_of, earliest=None)
+    date = _parse_as_of(as_of)
 
     frame = _table().copy()
     frame.insert(1, "name_en", frame["name_cn_en"] + " – " + frame["name_ru_en"])
@@ -338,7 +376,7 @@ def get_crossing(crossing: str) -> pd.Series:
     An unknown or ambiguous name raises :class:`~coophelpers.UnknownCrossingError` listing the
     nearest ids.
     """
-    check_str(crossing, param="crossing")
+    check_str(crossing, param="crossing", fix="Give a crossing id or name such as 'manzhouli-zabaykalsk-rail' or 'Suifenhe'.")
     ids = _name_index().get(normalise(crossing), set())
     if len(ids) == 1:
         (found,) = ids
@@ -711,14 +749,12 @@ def crossings_map(
 
     from coophelpers import maps
 
+    check_map(m)
     crossings = load_crossings(status=status, mode=mode, as_of=as_of)
     border = border_line()
     if m is None:
         minx, miny, maxx, maxy = border.total_bounds
         m = maps.base_map(bounds=[[miny - 2, minx - 1], [maxy + 1, maxx + 3]])
-    elif not isinstance(m, folium.Map):
-        msg = f"m must be a folium.Map or None, got {type(m).__name__}."
-        raise InvalidInputError(msg)
 
     line_group = folium.FeatureGroup(name="China–Russia border (derived)", show=True)
     for _, sec in border.iterrows():
@@ -771,7 +807,7 @@ def crossings_map(
             seen.add(label)
             items.append((label, colour, "circle" if dash is None else "dashed"))
     items.append(("Border line (derived from region geometry)", BORDER_COLOUR, "line"))
-    title = "China–Russia border crossings" + (f" on {parse_as_of(as_of, earliest=None)}" if as_of is not None else "")
+    title = "China–Russia border crossings" + (f" on {_parse_as_of(as_of)}" if as_of is not None else "")
     # top left lies over Mongolia and Kazakhstan; the dense south-east end stays clear
     maps.add_legend(m, title, items, position="topleft")
     maps.add_source(
