@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 from coophelpers import data as _data
 from coophelpers._errors import DataIntegrityError, InvalidInputError, UnknownMechanismError
 from coophelpers._names import normalise
-from coophelpers._validate import check_choice, check_str, parse_as_of, suggest
+from coophelpers._validate import check_choice, check_map, check_str, parse_as_of, short_repr, suggest
 
 if TYPE_CHECKING:
     import folium
@@ -176,7 +176,11 @@ def _name_index() -> dict[str, str]:
 
 def _resolve_mechanism(value: Any, *, param: str = "mechanism") -> str:
     """Return the id of mechanism ``value`` given by id or by a name in English, Chinese or Russian."""
-    check_str(value, param=param)
+    check_str(
+        value,
+        param=param,
+        fix="Give a mechanism id such as 'yangtze-volga' or a mechanism name (load_mechanisms() lists them).",
+    )
     index = _name_index()
     found = index.get(normalise(value))
     if found is not None:
@@ -203,10 +207,11 @@ def _resolve_mechanisms(value: Any, *, param: str = "mechanisms") -> list[str]:
     if not isinstance(value, Iterable):
         msg = (
             f"{param} must be a mechanism id or name, a list of them, or None for all four; "
-            f"got {type(value).__name__} {value!r}."
+            f"got {type(value).__name__} {short_repr(value)}. Give e.g. {param}='yangtze-volga'."
         )
         raise InvalidInputError(msg)
-    ids = [_resolve_mechanism(v, param=param) for v in value]
+    items = list(value)
+    ids = [_resolve_mechanism(v, param=f"{param}[{i}]" if len(items) > 1 else param) for i, v in enumerate(items)]
     if not ids:
         msg = f"{param}={value!r} is empty. Give at least one mechanism id, or None for all four."
         raise InvalidInputError(msg)
@@ -217,7 +222,10 @@ def _check_roles(roles: Any, *, param: str = "roles") -> tuple[str, ...]:
     if isinstance(roles, str):
         roles = (roles,)
     if not isinstance(roles, Iterable):
-        msg = f"{param} must be a role or a tuple of roles from {ROLES}, got {type(roles).__name__} {roles!r}."
+        msg = (
+            f"{param} must be a role or a tuple of roles from {ROLES}, got {type(roles).__name__} "
+            f"{short_repr(roles)}. Give e.g. {param}={DEFAULT_ROLES}."
+        )
         raise InvalidInputError(msg)
     out = tuple(dict.fromkeys(check_choice(r, ROLES, param=param, what="role") for r in roles))
     if not out:
@@ -781,12 +789,13 @@ def mechanism_map(
     date = _resolve_date(as_of)
     role_set = _check_roles(roles)
     if show_links is not None and not isinstance(show_links, bool):
-        msg = f"show_links must be True, False or None, got {type(show_links).__name__} {show_links!r}."
+        msg = (
+            f"show_links must be True, False or None, got {type(show_links).__name__} {show_links!r}. "
+            f"Give show_links=True or False, or leave it None (on for a single mechanism)."
+        )
         raise InvalidInputError(msg)
     links_on = len(ids) == 1 if show_links is None else show_links
-    if m is not None and not isinstance(m, folium.Map):
-        msg = f"m must be a folium.Map (e.g. from coophelpers.base_map()) or None, got {type(m).__name__}."
-        raise InvalidInputError(msg)
+    check_map(m)
     table = _mechanisms_table().set_index("id")
     frames = {mech: _members(mech, date, role_set, "", "web") for mech in ids}
     drawn = [f for f in frames.values() if not f.empty]
