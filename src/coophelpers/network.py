@@ -39,7 +39,7 @@ from coophelpers._errors import (
     UnknownRegionError,
 )
 from coophelpers._names import normalise
-from coophelpers._validate import check_choice, parse_as_of, partial_date, suggest
+from coophelpers._validate import check_choice, check_map, check_str, is_point, parse_as_of, partial_date, short_repr, suggest
 
 if TYPE_CHECKING:
     import folium
@@ -135,7 +135,10 @@ def _check_modes(modes: Any, *, param: str = "modes") -> tuple[str, ...]:
     if isinstance(modes, str):
         modes = (modes,)
     if not isinstance(modes, (Sequence, set, frozenset)) or not modes:
-        msg = f"{param} must be a non-empty sequence of modes from {MODES!r}, got {modes!r}."
+        msg = (
+            f"{param} must be a non-empty sequence of modes from {MODES!r}, got {short_repr(modes)}. "
+            f"Give e.g. {param}={DEFAULT_MODES!r}."
+        )
         raise InvalidInputError(msg)
     out = []
     for mode in modes:
@@ -145,8 +148,24 @@ def _check_modes(modes: Any, *, param: str = "modes") -> tuple[str, ...]:
     return tuple(m for m in MODES if m in out)
 
 
+@lru_cache(maxsize=1)
+def _earliest_date() -> _dt.date:
+    """The first date the network data record an opening or closure on."""
+    _, edges = _tables()
+    dates = [d for col in ("opened_date", "closed_date") for d in edges[col] if d is not None]
+    return min(dates)
+
+
 def _check_as_of(as_of: Any) -> _dt.date:
-    date = parse_as_of(as_of, earliest=None)
+    earliest = _earliest_date()
+    date = parse_as_of(
+        as_of,
+        earliest=earliest,
+        earliest_note=(
+            f"the network records openings and closures from {earliest.isoformat()}; "
+            f"older lines are drawn as they are today"
+        ),
+    )
     return date if date is not None else _today()
 
 
@@ -222,13 +241,21 @@ def _node_label(node_id: str) -> str:
 def _resolve_place(place: Any, *, param: str) -> str:
     """Node id for a node id or name, or a region name or code (its administrative centre)."""
     nodes, _ = _tables()
-    if not isinstance(place, str):
+    if is_point(place):
         msg = (
-            f"{param} must be a place name: a network node id or name (e.g. 'harbin', "
-            f"'Manzhouli (rail)') or a region name or ISO code (e.g. 'Heilongjiang', 'RU-PRI'), "
-            f"got {type(place).__name__} {place!r}."
+            f"{param}={short_repr(place)} is a point, but routes run between places of the "
+            f"network. Give a place name: a node id or name (e.g. 'harbin') or a region name or "
+            f"ISO code (e.g. 'Heilongjiang'); for points use geodesic_km or nearest_crossings."
         )
         raise InvalidInputError(msg)
+    check_str(
+        place,
+        param=param,
+        fix=(
+            "Give a place name: a network node id or name (e.g. 'harbin', 'Manzhouli (rail)') "
+            "or a region name or ISO code (e.g. 'Heilongjiang', 'RU-PRI')."
+        ),
+    )
     if place in nodes.index:
         return place
     key = normalise(place)
@@ -277,7 +304,8 @@ def _check_border_hours(border_hours: Any) -> dict[str, float]:
     if not isinstance(border_hours, Mapping):
         msg = (
             f"border_hours must be a mapping {{crossing_id: hours}}, got "
-            f"{type(border_hours).__name__} {border_hours!r}."
+            f"{type(border_hours).__name__} {short_repr(border_hours)}. Give e.g. "
+            f"{{'manzhouli-zabaykalsk-rail': 12}}; default_border_hours() lists the crossings."
         )
         raise InvalidInputError(msg)
     known = _crossing_ids()
@@ -292,7 +320,10 @@ def _check_border_hours(border_hours: Any) -> dict[str, float]:
             )
             raise UnknownCrossingError(msg, near)
         if isinstance(hours, bool) or not isinstance(hours, numbers.Real) or not math.isfinite(hours) or hours < 0:
-            msg = f"border_hours[{cid!r}]={hours!r} must be a number of hours >= 0."
+            msg = (
+                f"border_hours[{cid!r}]={hours!r} must be a number of hours >= 0. Give e.g. "
+                f"{{{cid!r}: 12}}."
+            )
             raise InvalidInputError(msg)
         out[str(cid)] = float(hours)
     return out
@@ -489,7 +520,10 @@ def _check_countries(countries: Any) -> tuple[str, ...] | None:
     if isinstance(countries, str):
         countries = (countries,)
     if not isinstance(countries, (Sequence, set, frozenset)) or not countries:
-        msg = f"countries must be a non-empty sequence of country codes from {known}, got {countries!r}."
+        msg = (
+            f"countries must be a non-empty sequence of country codes from {known}, got "
+            f"{short_repr(countries)}. Give e.g. countries=('RU',), or None for every country."
+        )
         raise InvalidInputError(msg)
     return tuple(sorted({check_choice(c, known, param="countries", what="country code") for c in countries}))
 
@@ -579,8 +613,15 @@ def route(
         via_items: list[Any] = []
     elif isinstance(via, str):
         via_items = [via]
-    else:
+    elif isinstance(via, (Sequence, set, frozenset)) and not is_point(via):
         via_items = list(via)
+    else:
+        msg = (
+            f"via must be a place or crossing id, or a sequence of them, got "
+            f"{type(via).__name__} {short_repr(via)}. Give e.g. via='manzhouli-zabaykalsk-rail' "
+            f"or via=['irkutsk', 'novosibirsk']."
+        )
+        raise InvalidInputError(msg)
     if start == end and not via_items:
         msg = f"origin and destination are the same place ({_node_label(start)}); give two different places."
         raise InvalidInputError(msg)
@@ -889,9 +930,7 @@ def route_map(routes: Any, *, m: folium.Map | None = None) -> folium.Map:
             f"coophelpers.sea_route()."
         )
         raise InvalidInputError(msg)
-    if m is not None and not isinstance(m, folium.Map):
-        msg = f"m must be a folium.Map or None, got {type(m).__name__}."
-        raise InvalidInputError(msg)
+    check_map(m)
     nodes, _ = _tables()
     if m is None:
         lons = [x for _, r in items for x, _y in r.geometry.coords]
