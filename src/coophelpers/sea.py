@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from coophelpers._errors import InvalidInputError, NoRouteError, UnknownPlaceError
 from coophelpers._names import normalise
-from coophelpers._validate import check_choice, suggest
+from coophelpers._validate import check_choice, check_str, is_point, short_repr, suggest
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -76,10 +76,8 @@ MAIN_PORT = {
 
 
 @lru_cache(maxsize=1)
-def load_ports() -> pd.DataFrame:
-    """Return the curated ports: ``id``, names in three languages, ``country``, ``region``
-    (ISO 3166-2), ``lat``, ``lon`` (a point on the water near the port), ``source``, ``as_of``,
-    ``note``."""
+def _ports() -> pd.DataFrame:
+    """The ports table as read (cached; never handed out, see :func:`load_ports`)."""
     from coophelpers import data
 
     ports = data.read_csv(PORTS_FILE, dtype=str, keep_default_na=False)
@@ -88,11 +86,22 @@ def load_ports() -> pd.DataFrame:
     return ports.set_index("id", drop=False)
 
 
+def load_ports() -> pd.DataFrame:
+    """Return the curated ports: ``id``, names in three languages, ``country``, ``region``
+    (ISO 3166-2), ``lat``, ``lon`` (a point on the water near the port), ``source``, ``as_of``,
+    ``note``. Each call returns a new table, so changing it changes nothing else."""
+    return _ports().copy()
+
+
 def _resolve_port(port: Any, *, param: str) -> str:
-    ports = load_ports()
-    if not isinstance(port, str):
-        msg = f"{param} must be a port id or name such as 'shanghai' or 'Murmansk', got {type(port).__name__} {port!r}."
+    ports = _ports()
+    if is_point(port):
+        msg = (
+            f"{param}={short_repr(port)} is a point, but sea routes run between ports. Give a port "
+            f"id or name such as 'shanghai' or 'Murmansk' (load_ports() lists them)."
+        )
         raise InvalidInputError(msg)
+    check_str(port, param=param, fix="Give a port id or name such as 'shanghai' or 'Murmansk' (load_ports() lists them).")
     if port in ports.index:
         return port
     key = normalise(port)
@@ -115,10 +124,16 @@ def _resolve_port(port: Any, *, param: str) -> str:
         if matches:
             msg = f"{param}={port!r} is region {code}, which has several ports: {', '.join(matches)}. Name one."
             raise UnknownPlaceError(msg, matches)
+        coastal = sorted(set(ports["region"]))
+        msg = (
+            f"{param}={port!r} is region {code}, which has no port in ports.csv. Give a port id or "
+            f"name, or a region with a port ({', '.join(coastal)})."
+        )
+        raise UnknownPlaceError(msg, [])
     near = suggest(port, list(ports["id"]) + list(ports["name_en"]), n=3)
     near_ids = list(dict.fromkeys(n if n in ports.index else str(ports.index[ports["name_en"] == n][0]) for n in near))
     hint = f" Did you mean {', '.join(repr(n) for n in near_ids)}?" if near_ids else ""
-    msg = f"Unknown port {port!r} for {param}.{hint} load_ports() lists the {len(ports)} ports."
+    msg = f"Unknown port {port!r} for {param}.{hint} Give a port id or name; load_ports() lists the {len(ports)} ports."
     raise UnknownPlaceError(msg, near_ids)
 
 
@@ -180,7 +195,7 @@ def _compute(origin: str, destination: str, via: str) -> SeaRoute:
     from pyproj import Geod
     from shapely.geometry import LineString
 
-    ports = load_ports()
+    ports = _ports()
     a, b = ports.loc[origin], ports.loc[destination]
     feature = searoute.searoute(
         [a["lon"], a["lat"]],
@@ -261,6 +276,25 @@ def sea_route(origin_port: str, destination_port: str, *, via: str = "suez") -> 
     return _compute(a, b, via)
 
 
+def _port_list(value: Any, default: Sequence[str], *, param: str) -> list[str]:
+    """Port ids for ``origins`` / ``destinations``: None (default ports), one port, or a sequence."""
+    if value is None:
+        value = default
+    elif isinstance(value, str):
+        value = [value]
+    elif not isinstance(value, (Sequence, set, frozenset)) or is_point(value):
+        msg = (
+            f"{param} must be a port, a sequence of ports or None, got {type(value).__name__} "
+            f"{short_repr(value)}. Give e.g. {param}=['shanghai', 'ningbo']."
+        )
+        raise InvalidInputError(msg)
+    items = list(value)
+    if not items:
+        msg = f"{param}={value!r} is empty. Give at least one port, or None for the default ports."
+        raise InvalidInputError(msg)
+    return [_resolve_port(p, param=f"{param}[{i}]" if len(items) > 1 else param) for i, p in enumerate(items)]
+
+
 def sea_distances(
     origins: Sequence[str] | None = None,
     destinations: Sequence[str] | None = None,
@@ -287,13 +321,19 @@ def sea_distances(
     """
     import pandas as pd
 
-    vias = (via,) if isinstance(via, str) else tuple(via)
+    if isinstance(via, str):
+        vias: tuple[Any, ...] = (via,)
+    elif isinstance(via, (Sequence, set, frozenset)):
+        vias = tuple(via)
+    else:
+        msg = f"via must be 'suez', 'nsr' or a sequence of them, got {type(via).__name__} {short_repr(via)}. Give e.g. via=('suez', 'nsr')."
+        raise InvalidInputError(msg)
     if not vias:
-        msg = f"via must name at least one routing from {VIAS!r}."
+        msg = f"via={via!r} is empty: it must name at least one routing from {VIAS!r}. Give e.g. via='suez'."
         raise InvalidInputError(msg)
     vias = tuple(check_choice(v, VIAS, param="via", what="routing") for v in vias)
-    o_ids = [_resolve_port(p, param="origins") for p in (origins or DEFAULT_ORIGINS)]
-    d_ids = [_resolve_port(p, param="destinations") for p in (destinations or DEFAULT_DESTINATIONS)]
+    o_ids = _port_list(origins, DEFAULT_ORIGINS, param="origins")
+    d_ids = _port_list(destinations, DEFAULT_DESTINATIONS, param="destinations")
     rows = []
     for o in o_ids:
         for d in d_ids:
