@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coophelpers._errors import CoophelpersError, InvalidInputError
+from coophelpers._validate import check_bool, check_latlon
 
 if TYPE_CHECKING:
     import folium
@@ -549,6 +550,12 @@ def _check_bounds(bounds: Any) -> tuple[tuple[float, float], tuple[float, float]
     """Return ((south, west), (north, east)) from a pair of corners or a GeoDataFrame."""
     if hasattr(bounds, "total_bounds"):
         frame = bounds
+        if len(frame) == 0:
+            msg = (
+                f"bounds is an empty {type(frame).__name__}: it has no extent. Fix: pass a frame "
+                "with rows, or [[south, west], [north, east]] in degrees."
+            )
+            raise InvalidInputError(msg)
         if getattr(frame, "crs", None) is not None and not frame.crs.equals("EPSG:4326"):
             frame = frame.to_crs("EPSG:4326")
         west, south, east, north = (float(v) for v in frame.total_bounds)
@@ -561,6 +568,9 @@ def _check_bounds(bounds: Any) -> tuple[tuple[float, float], tuple[float, float]
                 "(lat, lon) corners, e.g. [[40, 110], [60, 150]], or a GeoDataFrame."
             )
             raise InvalidInputError(msg) from err
+        # corners written (lon, lat) are the commonest slip: say so rather than "not a box"
+        check_latlon(south, west, param="bounds[0]")
+        check_latlon(north, east, param="bounds[1]")
     values_ok = all(math.isfinite(v) for v in (south, west, north, east))
     if not values_ok or not (-90 <= south < north <= 90) or not (-180 <= west < east <= 360):
         msg = (
@@ -613,6 +623,8 @@ def base_map(
     from branca.element import Element  # noqa: PLC0415
 
     (south, west), (north, east) = _check_bounds(DEFAULT_BOUNDS if bounds is None else bounds)
+    check_bool(tiles, param="tiles")
+    check_bool(basemap, param="basemap")
     if title is not None and not isinstance(title, str):
         msg = f"title={title!r} is not text. Fix: pass a string or None."
         raise InvalidInputError(msg)
@@ -1227,6 +1239,38 @@ def _atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+def _check_writable(target: Path, *, param: str) -> None:
+    """Make sure ``target`` (a file) can be written: its folder exists or can be made, and is ours.
+
+    Problems with the path itself become an :class:`InvalidInputError` naming it; the file is not
+    touched. (Disk-full and similar errors while writing stay ``OSError``.)
+    """
+    if target.is_dir():
+        msg = f"{param}={str(target)!r} is a folder. Fix: give a file name inside it, e.g. {str(target / 'map.html')!r}."
+        raise InvalidInputError(msg)
+    blocker = next((p for p in [target.parent, *target.parent.parents] if p.exists() and not p.is_dir()), None)
+    if blocker is not None:
+        msg = (
+            f"{param}={str(target)!r} cannot be written: {str(blocker)!r} is a file, not a folder. "
+            "Fix: choose a path in a folder."
+        )
+        raise InvalidInputError(msg)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        msg = (
+            f"{param}={str(target)!r} cannot be written: its folder cannot be created "
+            f"({err.strerror or err}). Fix: choose a folder you can write to."
+        )
+        raise InvalidInputError(msg) from err
+    if not os.access(target.parent, os.W_OK | os.X_OK):
+        msg = (
+            f"{param}={str(target)!r} cannot be written: the folder {str(target.parent)!r} is not "
+            "writable. Fix: choose a folder you can write to, e.g. map_output('name')."
+        )
+        raise InvalidInputError(msg)
+
+
 def save_map(
     m: folium.Map,
     path: str | os.PathLike[str],
@@ -1274,9 +1318,10 @@ def save_map(
     if target.suffix.lower() not in (".html", ".htm"):
         msg = f"path={str(path)!r} does not end in '.html'. Fix: name the file e.g. 'map.html'."
         raise InvalidInputError(msg)
+    check_bool(offline, param="offline")
+    _check_writable(target, param="path")
     page = map_html(m, offline=offline, provenance=provenance)
     data = page.encode("utf-8")
-    target.parent.mkdir(parents=True, exist_ok=True)
     _atomic_write(target, data)
     if len(data) > MAX_MAP_BYTES:
         msg = (
