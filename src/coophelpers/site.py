@@ -210,7 +210,11 @@ def _swap_into_place(staging: Path, out: Path) -> None:
     if old.exists():
         shutil.rmtree(old)
     os.replace(out, old)
-    os.replace(staging, out)
+    try:
+        os.replace(staging, out)
+    except BaseException:
+        os.replace(old, out)  # put the previous site back before reporting the failure
+        raise
     shutil.rmtree(old)
 
 
