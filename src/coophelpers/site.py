@@ -485,7 +485,22 @@ def build_site(
     if isinstance(timeout, bool) or not isinstance(timeout, int) or timeout <= 0:
         msg = f"timeout={timeout!r} is not a positive number of seconds. Fix: pass e.g. 600."
         raise InvalidInputError(msg)
-    budget = maps.MAX_MAP_BYTES if max_map_bytes is None else int(max_map_bytes)
+    if not isinstance(kernel_name, str) or not kernel_name.strip():
+        msg = f"kernel_name={kernel_name!r} is not a kernel name. Fix: pass e.g. 'python3'."
+        raise InvalidInputError(msg)
+    if max_map_bytes is not None and (
+        isinstance(max_map_bytes, bool) or not isinstance(max_map_bytes, int) or max_map_bytes <= 0
+    ):
+        msg = (
+            f"max_map_bytes={max_map_bytes!r} is not a positive number of bytes. Fix: pass e.g. "
+            "1_500_000, or None for the default budget."
+        )
+        raise InvalidInputError(msg)
+    budget = maps.MAX_MAP_BYTES if max_map_bytes is None else max_map_bytes
+    for name, value in (("out", out), ("notebooks", notebooks)):
+        if not isinstance(value, (str, os.PathLike)) and not (name == "notebooks" and value is None):
+            msg = f"{name}={value!r} is not a folder path. Fix: pass e.g. {name}='{name if name == 'notebooks' else 'site'}'."
+            raise InvalidInputError(msg)
 
     out_path = Path(out).expanduser().absolute()
     nb_dir = Path(notebooks).expanduser().absolute() if notebooks else default_notebooks_dir()
@@ -500,12 +515,25 @@ def build_site(
         msg = f"No notebooks (*.ipynb) in {str(nb_dir)!r}. Fix: pass --notebooks DIR."
         raise SiteBuildError(msg)
     _check_out(out_path)
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-
+    blocker = next((p for p in out_path.parents if p.exists() and not p.is_dir()), None)
+    if blocker is not None:
+        msg = (
+            f"out={str(out_path)!r} cannot be written: {str(blocker)!r} is a file, not a folder. "
+            "Fix: choose a folder, e.g. 'site'."
+        )
+        raise InvalidInputError(msg)
     staging = out_path.with_name(f".{out_path.name}.building")
-    if staging.exists():  # left over from an interrupted build
-        shutil.rmtree(staging)
-    staging.mkdir()
+    try:
+        out_path.parent.mkdir(parents=True, exist_ok=True)
+        if staging.exists():  # left over from an interrupted build
+            shutil.rmtree(staging)
+        staging.mkdir()
+    except OSError as err:
+        msg = (
+            f"out={str(out_path)!r} cannot be written: {err.strerror or err} "
+            f"({err.filename or out_path.parent}). Fix: choose a folder you can write to, e.g. 'site'."
+        )
+        raise InvalidInputError(msg) from err
     start = time.perf_counter()
     try:
         (staging / SITE_MARKER).write_text(
