@@ -385,7 +385,7 @@ def get_crossing(crossing: str) -> pd.Series:
     if len(ids) > 1:
         listed = sorted(ids)
         msg = (
-            f"Crossing name {crossing!r} matches {len(listed)} crossings: "
+            f"Crossing name {crossing!r} for crossing matches {len(listed)} crossings: "
             f"{', '.join(repr(i) for i in listed)}. Pass one of these ids."
         )
         raise UnknownCrossingError(msg, listed)
@@ -400,8 +400,8 @@ def get_crossing(crossing: str) -> pd.Series:
                 near_ids.append(cid)
     hint = f" Did you mean {', '.join(repr(i) for i in near_ids[:3])}?" if near_ids else ""
     msg = (
-        f"Unknown crossing {crossing!r}.{hint} See load_crossings()['id'] for the "
-        f"{len(_table())} known ids."
+        f"Unknown crossing {crossing!r} for crossing.{hint} Give a crossing id or a name of "
+        f"either side; load_crossings()['id'] lists the {len(_table())} known ids."
     )
     raise UnknownCrossingError(msg, near_ids[:3])
 
