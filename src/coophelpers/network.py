@@ -315,8 +315,8 @@ def _check_border_hours(border_hours: Any) -> dict[str, float]:
             near = suggest(str(cid), known, n=3)
             hint = f" Did you mean {', '.join(repr(n) for n in near)}?" if near else ""
             msg = (
-                f"border_hours names unknown crossing {cid!r}.{hint} "
-                f"default_border_hours() lists the crossings of the network."
+                f"border_hours names unknown crossing {cid!r}.{hint} Give the id of a crossing "
+                f"of the network; default_border_hours() lists them."
             )
             raise UnknownCrossingError(msg, near)
         if isinstance(hours, bool) or not isinstance(hours, numbers.Real) or not math.isfinite(hours) or hours < 0:
