@@ -59,6 +59,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         except CoophelpersError as err:
             sys.stderr.write(f"coophelpers site: error: {err}\n")
             return 1
+        except OSError as err:  # the disk, not the input: say what failed, without a traceback
+            sys.stderr.write(
+                f"coophelpers site: error: {err}. The previous site is unchanged; fix the "
+                "problem (disk space, permissions) and build again.\n"
+            )
+            return 1
         except KeyboardInterrupt:
             sys.stderr.write("coophelpers site: interrupted; the previous site is unchanged.\n")
             return 130
