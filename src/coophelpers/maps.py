@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coophelpers._errors import CoophelpersError, InvalidInputError
-from coophelpers._validate import check_bool, check_latlon
+from coophelpers._validate import check_bool, check_latlon, short_repr
 
 if TYPE_CHECKING:
     import folium
@@ -164,7 +164,27 @@ def _js_json(value: Any) -> str:
     )
 
 
+@functools.lru_cache(maxsize=1)
+def _css_colour_names() -> frozenset[str]:
+    """CSS named colours, from the table folium's own dependency branca ships (empty if absent)."""
+    from importlib import resources  # noqa: PLC0415
+
+    try:
+        names = json.loads((resources.files("branca") / "_cnames.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError, ModuleNotFoundError):  # pragma: no cover - then any word passes
+        return frozenset()
+    return frozenset(n.lower() for n in names) | {"transparent", "currentcolor"}
+
+
 def _check_colour(value: Any, *, param: str) -> str:
+    word = isinstance(value, str) and value.strip().isalpha()
+    names = _css_colour_names()
+    if word and names and value.strip().lower() not in names:
+        msg = (
+            f"{param}={value!r} is not a CSS colour name. Fix: pass a colour such as '#1f77b4', "
+            "'steelblue' or 'rgb(31,119,180)'."
+        )
+        raise InvalidInputError(msg)
     if not isinstance(value, str) or not _COLOUR_RE.match(value.strip()):
         msg = (
             f"{param}={value!r} is not a colour. Fix: pass a CSS colour such as '#1f77b4', "
@@ -462,6 +482,14 @@ def _check_source(source: Any, *, param: str) -> dict[str, str]:
             continue
         if isinstance(value, (_dt.date, _dt.datetime)):
             value = value.isoformat()[:10]
+        elif key == "as_of" and not (
+            isinstance(value, str) and re.fullmatch(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?", value.strip())
+        ):
+            msg = (
+                f"as_of={value!r} in {param} is not a date. Fix: pass a datetime.date or an ISO "
+                "date 'YYYY-MM-DD' ('YYYY-MM' or 'YYYY' when only that is known)."
+            )
+            raise InvalidInputError(msg)
         out[key] = str(value)
     return out
 
@@ -489,6 +517,12 @@ def add_source(
         and any caveat. All are shown as text (escaped).
     """
     _check_map(m)
+    if not isinstance(name, str) or not name.strip():
+        msg = (
+            f"name={name!r} is not a source name. Fix: say what the data is, e.g. "
+            "'Natural Earth admin-1 (10m)'."
+        )
+        raise InvalidInputError(msg)
     entry = _check_source(
         {
             "name": name,
@@ -684,7 +718,20 @@ def _style_column(gdf: Any, value: Any, *, param: str) -> tuple[str | None, list
     if isinstance(value, str) and value in gdf.columns:
         colours = [_check_colour(v, param=f"{param} column {value!r}") for v in gdf[value]]
         return None, colours
-    return _check_colour(value, param=param), None
+    try:
+        return _check_colour(value, param=param), None
+    except InvalidInputError as err:
+        if not isinstance(value, str):
+            raise
+        from coophelpers._validate import suggest  # noqa: PLC0415
+
+        near = suggest(value, [str(c) for c in gdf.columns if c != gdf.geometry.name])
+        hint = f" Did you mean the column {near[0]!r}?" if near else ""
+        msg = (
+            f"{param}={value!r} is neither a column of gdf nor a colour.{hint} Fix: pass a column "
+            f"holding one colour per row, or a colour such as '#1f77b4' or 'steelblue'."
+        )
+        raise InvalidInputError(msg) from err
 
 
 def add_regions(
@@ -734,15 +781,31 @@ def add_regions(
     _check_map(m)
     if not isinstance(gdf, gpd.GeoDataFrame):
         msg = (
-            f"gdf must be a GeoDataFrame, got {type(gdf).__name__}. "
+            f"gdf must be a GeoDataFrame, got {type(gdf).__name__} {short_repr(gdf, 60)}. "
             "Fix: pass e.g. coophelpers.load_regions('CN')."
         )
         raise InvalidInputError(msg)
     if not isinstance(name, str) or not name.strip():
         msg = f"name={name!r} is not a layer name. Fix: pass a non-empty string."
         raise InvalidInputError(msg)
+    check_bool(show, param="show")
     if gdf.crs is not None and not gdf.crs.equals("EPSG:4326"):
         gdf = gdf.to_crs("EPSG:4326")
+    elif gdf.crs is None and not gdf.empty:
+        west, south, east, north = (float(v) for v in gdf.total_bounds)
+        if not (-180 <= west and east <= 360 and -90 <= south and north <= 90):
+            msg = (
+                f"gdf has no CRS and its coordinates ({west:.0f}, {south:.0f}, {east:.0f}, "
+                f"{north:.0f}) are not degrees. Fix: set its CRS, e.g. gdf.set_crs('EPSG:3857'), "
+                "and it will be converted."
+            )
+            raise InvalidInputError(msg)
+    if tooltip_fields is not None and not isinstance(tooltip_fields, (str, Mapping, Sequence)):
+        msg = (
+            f"tooltip_fields={tooltip_fields!r:.80} is not a list of columns. Fix: pass e.g. "
+            "['name_en'] or {'name_en': 'English', 'name_zh': '中文'}."
+        )
+        raise InvalidInputError(msg)
     if tooltip_fields is None:
         labels: dict[str, str] = {}
     elif isinstance(tooltip_fields, Mapping):
@@ -753,8 +816,12 @@ def add_regions(
         labels = {str(k): str(k) for k in tooltip_fields}
     missing = [c for c in labels if c not in gdf.columns]
     if missing:
+        from coophelpers._validate import suggest  # noqa: PLC0415
+
+        near = suggest(missing[0], [str(c) for c in gdf.columns])
+        hint = f" Did you mean {near[0]!r}?" if near else ""
         msg = (
-            f"tooltip_fields names columns {missing!r} that gdf does not have. "
+            f"tooltip_fields names columns {missing!r} that gdf does not have.{hint} "
             f"Fix: choose from {', '.join(map(str, gdf.columns))}."
         )
         raise InvalidInputError(msg)
