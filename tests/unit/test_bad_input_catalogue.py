@@ -1,0 +1,658 @@
+"""The bad-input catalogue: the mistakes a hurried researcher will make, for every public helper.
+
+One row per mistake. Each must raise the documented error class (never a bare ``KeyError``,
+``TypeError`` or ``AttributeError`` from pandas, shapely or pyproj, and never succeed with a wrong
+answer), and its message must
+
+* name the parameter (``param``),
+* echo the value as given (``echo``; by default ``repr`` of the value),
+* say the fix (one of the verbs in :data:`FIX`),
+* and, where a near miss exists, suggest it (``suggest``: "Did you mean ..." and the suggestion).
+
+The command line (``python -m coophelpers site``) is run in a subprocess with bad options and
+output folders: it must exit non-zero with a one-paragraph message on stderr and no traceback.
+
+Functions without parameters (``load_mechanisms``, ``default_border_hours``, ``load_ports``)
+cannot be called wrongly; the mistake there is editing what they return, so their rows check
+that the result is a copy that cannot corrupt later calls.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from unittest import mock
+
+import nbformat
+import numpy as np
+import pytest
+from shapely.geometry import Point
+
+import coophelpers as ch
+from coophelpers import (
+    CoophelpersError,
+    InvalidInputError,
+    NoRouteError,
+    SiteBuildError,
+    UnknownCrossingError,
+    UnknownMechanismError,
+    UnknownPlaceError,
+    UnknownRegionError,
+)
+from coophelpers import maps as maps_module
+
+#: A message "says the fix" when it contains one of these.
+FIX = re.compile(
+    r"\b(Give|give|Choose|choose|Did you mean|Use|use|Fix|Pass|pass|Drop|Convert|convert|"
+    r"set it|Name one|Leave|Make routes)\b"
+)
+NAN = float("nan")
+
+
+@dataclass
+class Case:
+    """One catalogue row. ``call`` gets a scratch folder (for paths) and makes the bad call."""
+
+    id: str
+    call: Callable[[Path], Any]
+    error: type[BaseException]
+    param: str
+    echo: str
+    suggest: str | None = None
+    also: tuple[str, ...] = field(default_factory=tuple)
+
+
+def case(id_, call, error, param, value=..., *, echo=None, suggest=None, also=()):
+    """A row; ``echo`` defaults to ``repr(value)`` (the value as the user typed it)."""
+    if echo is None:
+        echo = repr(value)
+    return pytest.param(Case(id_, call, error, param, echo, suggest, tuple(also)), id=id_)
+
+
+# shared inputs, built lazily so that collecting the tests stays cheap
+_cache: dict[str, Any] = {}
+
+
+def regions_cn():
+    if "cn" not in _cache:
+        _cache["cn"] = ch.load_regions("CN")
+    return _cache["cn"].copy()
+
+
+def a_route():
+    if "route" not in _cache:
+        _cache["route"] = ch.route("harbin", "moscow")
+    return _cache["route"]
+
+
+def _m():
+    return ch.base_map(basemap=False, tiles=False)
+
+
+def _shapes():
+    import geopandas as gpd
+    from shapely.geometry import box
+
+    return gpd.GeoDataFrame({"name_en": ["Heilongjiang"], "colour": ["#d62728"]},
+                            geometry=[box(121, 44, 134, 53)], crs="EPSG:4326")
+
+
+def _unwritable(path):
+    """save_map into a folder that cannot be written (os.access says no, as for a non-root user)."""
+    with mock.patch.object(maps_module.os, "access", return_value=False):
+        return ch.save_map(ch.base_map(basemap=False), path)
+
+
+LATE = dt.datetime(2019, 6, 30, 15, 30)
+ZONED = dt.datetime(2019, 6, 30, tzinfo=dt.timezone.utc)
+FUTURE = f"{dt.date.today().year + 36}-01-01"
+
+CASES = [
+    # --- load_regions ---------------------------------------------------------------------
+    case("load_regions-country-misspelt", lambda t: ch.load_regions("Rusia"), InvalidInputError,
+         "country", "Rusia", suggest="Russia"),
+    case("load_regions-country-number", lambda t: ch.load_regions(86), InvalidInputError, "country", 86),
+    case("load_regions-country-third", lambda t: ch.load_regions("Japan"), InvalidInputError,
+         "country", "Japan", also=("'CN'", "'RU'")),
+    case("load_regions-detail", lambda t: ch.load_regions(detail="ful"), InvalidInputError,
+         "detail", "ful", suggest="full"),
+    case("load_regions-as_of-int", lambda t: ch.load_regions(as_of=2019), InvalidInputError, "as_of", 2019),
+    case("load_regions-as_of-day-first", lambda t: ch.load_regions(as_of="30/06/2019"), InvalidInputError,
+         "as_of", "30/06/2019", suggest="2019-06-30"),
+    case("load_regions-as_of-year", lambda t: ch.load_regions(as_of="2019"), InvalidInputError,
+         "as_of", "2019", suggest="2019-01-01"),
+    case("load_regions-as_of-before-data", lambda t: ch.load_regions(as_of="1999-01-01"), InvalidInputError,
+         "as_of", "1999-01-01", also=("2000-05-13",)),
+    case("load_regions-as_of-future", lambda t: ch.load_regions(as_of=FUTURE), InvalidInputError,
+         "as_of", FUTURE),
+    case("load_regions-as_of-datetime-with-time", lambda t: ch.load_regions(as_of=LATE), InvalidInputError,
+         "as_of", LATE, also=("'2019-06-30'",)),
+    case("load_regions-include_disputed-str", lambda t: ch.load_regions(include_disputed="yes"),
+         InvalidInputError, "include_disputed", "yes"),
+    case("load_regions-include_sar-int", lambda t: ch.load_regions(include_sar=1), InvalidInputError,
+         "include_sar", 1),
+    # --- load_federal_districts ------------------------------------------------------------
+    case("load_federal_districts-as_of-before", lambda t: ch.load_federal_districts(as_of="2000-01-01"),
+         InvalidInputError, "as_of", "2000-01-01"),
+    case("load_federal_districts-detail", lambda t: ch.load_federal_districts(detail="fine"),
+         InvalidInputError, "detail", "fine"),
+    case("load_federal_districts-include_disputed-none",
+         lambda t: ch.load_federal_districts(include_disputed=None), InvalidInputError, "include_disputed", None),
+    case("load_federal_districts-as_of-zoned", lambda t: ch.load_federal_districts(as_of=ZONED),
+         InvalidInputError, "as_of", ZONED),
+    # --- resolve_region -------------------------------------------------------------------
+    case("resolve_region-misspelt", lambda t: ch.resolve_region("Guandong"), UnknownRegionError,
+         "name", "Guandong", suggest="Guangdong"),
+    case("resolve_region-empty", lambda t: ch.resolve_region(""), InvalidInputError, "name", ""),
+    case("resolve_region-none", lambda t: ch.resolve_region(None), InvalidInputError, "name", None),
+    case("resolve_region-wrong-country", lambda t: ch.resolve_region("Heilongjiang", country="RU"),
+         UnknownRegionError, "name", "Heilongjiang", also=("CN-HL", "China")),
+    case("resolve_region-city", lambda t: ch.resolve_region("Harbin"), UnknownRegionError,
+         "name", "Harbin", suggest="Heilongjiang"),
+    case("resolve_region-country-unknown", lambda t: ch.resolve_region("Moscow", country="Japan"),
+         InvalidInputError, "country", "Japan"),
+    # --- admin_centre ---------------------------------------------------------------------
+    case("admin_centre-lon-lat", lambda t: ch.admin_centre((126.63, 45.75)), InvalidInputError,
+         "place", (126.63, 45.75), also=("(lon, lat)", "(45.75, 126.63)")),
+    case("admin_centre-numpy-lon-lat", lambda t: ch.admin_centre(np.array([126.63, 45.75])),
+         InvalidInputError, "place", echo="(126.63, 45.75)", also=("(lon, lat)",)),
+    case("admin_centre-nan", lambda t: ch.admin_centre((NAN, 126.63)), InvalidInputError,
+         "place", (NAN, 126.63), also=("finite",)),
+    case("admin_centre-strings", lambda t: ch.admin_centre(("45.75", "126.63")), InvalidInputError,
+         "place", ("45.75", "126.63"), also=("must be a number",)),
+    case("admin_centre-three-numbers", lambda t: ch.admin_centre((45.75, 126.63, 0)), InvalidInputError,
+         "place", (45.75, 126.63, 0)),
+    case("admin_centre-shapely-point", lambda t: ch.admin_centre(Point(126.63, 45.75)), InvalidInputError,
+         "place", echo="POINT (126.63 45.75)", also=("(point.y, point.x)",)),
+    case("admin_centre-number", lambda t: ch.admin_centre(42), InvalidInputError, "place", 42),
+    case("admin_centre-city", lambda t: ch.admin_centre("Vladivostok"), UnknownRegionError,
+         "place", "Vladivostok", suggest="Primorsky Krai"),
+    # --- federal_district_of --------------------------------------------------------------
+    case("federal_district_of-chinese-region", lambda t: ch.federal_district_of("Heilongjiang"),
+         UnknownRegionError, "region", "Heilongjiang", also=("CN-HL", "in Russia")),
+    case("federal_district_of-number", lambda t: ch.federal_district_of(5), InvalidInputError, "region", 5),
+    case("federal_district_of-as_of-year", lambda t: ch.federal_district_of("RU-PRI", as_of="2019"),
+         InvalidInputError, "as_of", "2019", suggest="2019-01-01"),
+    case("federal_district_of-before-district", lambda t: ch.federal_district_of("Crimea", as_of="2010-01-01"),
+         InvalidInputError, "as_of", echo="2010-01-01", also=("UA-43",)),
+    # --- regions_map ----------------------------------------------------------------------
+    case("regions_map-other-crs", lambda t: ch.regions_map(regions_cn().to_crs(3857)), InvalidInputError,
+         "regions", echo="'EPSG:3857'", also=("to_crs('EPSG:4326')",)),
+    case("regions_map-no-crs", lambda t: ch.regions_map(regions_cn().set_crs(None, allow_override=True)),
+         InvalidInputError, "regions", echo="None", also=("set_crs",)),
+    case("regions_map-missing-column", lambda t: ch.regions_map(regions_cn().drop(columns=["name_zh"])),
+         InvalidInputError, "regions", echo="'name_zh'"),
+    case("regions_map-empty", lambda t: ch.regions_map(regions_cn().iloc[0:0]), InvalidInputError,
+         "regions", echo="empty GeoDataFrame"),
+    case("regions_map-not-a-frame", lambda t: ch.regions_map("CN"), InvalidInputError, "regions", "CN"),
+    case("regions_map-districts-str", lambda t: ch.regions_map(districts="no"), InvalidInputError,
+         "districts", "no"),
+    case("regions_map-m", lambda t: ch.regions_map(m="map"), InvalidInputError, "m", "map"),
+    case("regions_map-as_of-int", lambda t: ch.regions_map(regions_cn(), districts=False, as_of=2019),
+         InvalidInputError, "as_of", 2019),
+    # --- save_map -------------------------------------------------------------------------
+    case("save_map-not-a-map", lambda t: ch.save_map("map", t / "m.html"), InvalidInputError, "m", "map"),
+    case("save_map-path-number", lambda t: ch.save_map(ch.base_map(basemap=False), 3), InvalidInputError,
+         "path", 3),
+    case("save_map-not-html", lambda t: ch.save_map(ch.base_map(basemap=False), "map.png"), InvalidInputError,
+         "path", "map.png"),
+    case("save_map-under-a-file", lambda t: (t / "notes.txt").write_text("x")
+         and ch.save_map(ch.base_map(basemap=False), t / "notes.txt" / "m.html"), InvalidInputError,
+         "path", echo="notes.txt/m.html", also=("is a file",)),
+    case("save_map-path-is-folder", lambda t: (t / "m.html").mkdir()
+         or ch.save_map(ch.base_map(basemap=False), t / "m.html"), InvalidInputError,
+         "path", echo="m.html'", also=("is a folder",)),
+    case("save_map-unwritable-folder", lambda t: _unwritable(t / "m.html"), InvalidInputError,
+         "path", echo="m.html'", also=("not writable",)),
+    case("save_map-offline-str", lambda t: ch.save_map(ch.base_map(basemap=False), t / "m.html", offline="yes"),
+         InvalidInputError, "offline", "yes"),
+    case("save_map-provenance-key", lambda t: ch.save_map(ch.base_map(basemap=False), t / "m.html",
+                                                          provenance={"titel": "x"}),
+         InvalidInputError, "provenance", echo="'titel'"),
+    case("save_map-provenance-date", lambda t: ch.save_map(ch.base_map(basemap=False), t / "m.html",
+                                                           provenance={"build_date": "31/01/2025"}),
+         InvalidInputError, "build_date", "31/01/2025"),
+    # --- base_map -------------------------------------------------------------------------
+    case("base_map-bounds-lon-lat", lambda t: ch.base_map(bounds=[[110, 40], [150, 60]]), InvalidInputError,
+         "bounds", echo="(110.0, 40.0)", also=("(lon, lat)",)),
+    case("base_map-bounds-south-north", lambda t: ch.base_map(bounds=[[60, 120], [40, 150]]),
+         InvalidInputError, "bounds", echo="[[60.0, 120.0], [40.0, 150.0]]", also=("south < north",)),
+    case("base_map-bounds-text", lambda t: ch.base_map(bounds="Russia"), InvalidInputError, "bounds", "Russia"),
+    case("base_map-bounds-nan", lambda t: ch.base_map(bounds=[[NAN, 120], [60, 150]]), InvalidInputError,
+         "bounds", echo="nan"),
+    case("base_map-bounds-empty-frame", lambda t: ch.base_map(bounds=regions_cn().iloc[0:0]),
+         InvalidInputError, "bounds", echo="empty GeoDataFrame"),
+    case("base_map-tiles-str", lambda t: ch.base_map(tiles="osm"), InvalidInputError, "tiles", "osm"),
+    case("base_map-title-number", lambda t: ch.base_map(title=5), InvalidInputError, "title", 5),
+    # --- add_regions ----------------------------------------------------------------------
+    case("add_regions-not-a-frame", lambda t: ch.add_regions(_m(), _shapes().drop(columns="geometry"), name="x"),
+         InvalidInputError, "gdf", echo="DataFrame of 1 rows"),
+    case("add_regions-colour-column-misspelt", lambda t: ch.add_regions(_m(), _shapes(), name="x", fill_color="colr"),
+         InvalidInputError, "fill_color", "colr", suggest="colour"),
+    case("add_regions-no-crs-metres", lambda t: ch.add_regions(
+        _m(), _shapes().to_crs(3857).set_crs(None, allow_override=True), name="x"),
+         InvalidInputError, "gdf", echo="(13469658, 5465442, 14916812, 6982998)", also=("set_crs",)),
+    case("add_regions-tooltip-misspelt", lambda t: ch.add_regions(_m(), _shapes(), name="x",
+                                                                  tooltip_fields=["nam_en"]),
+         InvalidInputError, "tooltip_fields", echo="'nam_en'", suggest="name_en"),
+    case("add_regions-tooltip-number", lambda t: ch.add_regions(_m(), _shapes(), name="x", tooltip_fields=5),
+         InvalidInputError, "tooltip_fields", 5),
+    case("add_regions-opacity", lambda t: ch.add_regions(_m(), _shapes(), name="x", fill_opacity=50),
+         InvalidInputError, "fill_opacity", 50),
+    case("add_regions-show-text", lambda t: ch.add_regions(_m(), _shapes(), name="x", show="no"),
+         InvalidInputError, "show", "no"),
+    case("add_regions-name-empty", lambda t: ch.add_regions(_m(), _shapes(), name=""), InvalidInputError,
+         "name", ""),
+    # --- add_legend -----------------------------------------------------------------------
+    case("add_legend-shape", lambda t: ch.add_legend(_m(), "t", [("a", "#000", "squre")]), InvalidInputError,
+         "shape", "squre", suggest="square"),
+    case("add_legend-pair", lambda t: ch.add_legend(_m(), "t", [("a", "#000")]), InvalidInputError,
+         "items", ("a", "#000")),
+    case("add_legend-position", lambda t: ch.add_legend(_m(), "t", [("a", "#000", "line")], position="top"),
+         InvalidInputError, "position", "top", suggest="topleft"),
+    case("add_legend-colour", lambda t: ch.add_legend(_m(), "t", [("a", "reddish", "line")]), InvalidInputError,
+         "colour", "reddish"),
+    # --- add_source -----------------------------------------------------------------------
+    case("add_source-as_of-number", lambda t: ch.add_source(_m(), "survey", as_of=2019), InvalidInputError,
+         "as_of", 2019),
+    case("add_source-as_of-text", lambda t: ch.add_source(_m(), "survey", as_of="last year"), InvalidInputError,
+         "as_of", "last year"),
+    case("add_source-name-empty", lambda t: ch.add_source(_m(), ""), InvalidInputError, "name", ""),
+    case("add_source-not-a-map", lambda t: ch.add_source(None, "survey"), InvalidInputError, "m", None),
+    # --- show_map -------------------------------------------------------------------------
+    case("show_map-not-a-map", lambda t: ch.show_map("m"), InvalidInputError, "m", "m"),
+    case("show_map-height", lambda t: ch.show_map(_m(), height=10), InvalidInputError, "height", 10),
+    case("show_map-height-text", lambda t: ch.show_map(_m(), height="500px"), InvalidInputError,
+         "height", "500px"),
+    # --- map_output -----------------------------------------------------------------------
+    case("map_output-escapes-folder", lambda t: ch.map_output("../secret"), InvalidInputError,
+         "name", "../secret"),
+    case("map_output-number", lambda t: ch.map_output(1), InvalidInputError, "name", 1),
+    case("map_output-empty", lambda t: ch.map_output(""), InvalidInputError, "name", ""),
+    # --- build_site -----------------------------------------------------------------------
+    case("build_site-out-number", lambda t: ch.build_site(5, progress=False), InvalidInputError, "out", 5),
+    case("build_site-notebooks-missing", lambda t: ch.build_site(t / "site", notebooks=t / "nope", progress=False),
+         InvalidInputError, "notebooks", echo="nope'"),
+    case("build_site-timeout-zero", lambda t: ch.build_site(t / "site", timeout=0), InvalidInputError,
+         "timeout", 0),
+    case("build_site-kernel-number", lambda t: ch.build_site(t / "site", kernel_name=5), InvalidInputError,
+         "kernel_name", 5),
+    case("build_site-budget-text", lambda t: ch.build_site(t / "site", max_map_bytes="big"), InvalidInputError,
+         "max_map_bytes", "big"),
+    case("build_site-progress-text", lambda t: ch.build_site(t / "site", progress="loud"), InvalidInputError,
+         "progress", "loud"),
+    case("build_site-out-under-a-file", lambda t: (t / "f").write_text("x")
+         and ch.build_site(t / "f" / "site", notebooks=_notebooks(t), progress=False), InvalidInputError,
+         "out", echo="f/site'", also=("is a file",)),
+    case("build_site-out-not-a-site", lambda t: (t / "thesis").mkdir() or (t / "thesis" / "a.docx").write_text("x")
+         and ch.build_site(t / "thesis", notebooks=_notebooks(t), progress=False), InvalidInputError,
+         "out", echo="thesis'", also=("refusing to replace",)),
+    case("build_site-no-notebooks", lambda t: (t / "empty").mkdir()
+         or ch.build_site(t / "site", notebooks=t / "empty", progress=False), SiteBuildError,
+         "notebooks", echo="empty'"),
+    # --- mechanism_members ----------------------------------------------------------------
+    case("mechanism_members-misspelt", lambda t: ch.mechanism_members("yangtze-volgaa"), UnknownMechanismError,
+         "mechanism", "yangtze-volgaa", suggest="yangtze-volga"),
+    case("mechanism_members-number", lambda t: ch.mechanism_members(3), InvalidInputError, "mechanism", 3),
+    case("mechanism_members-role", lambda t: ch.mechanism_members("yangtze-volga", roles="members"),
+         InvalidInputError, "roles", "members", suggest="member"),
+    case("mechanism_members-roles-empty", lambda t: ch.mechanism_members("yangtze-volga", roles=[]),
+         InvalidInputError, "roles", []),
+    case("mechanism_members-variant", lambda t: ch.mechanism_members("north-central", variant="with-shandon"),
+         InvalidInputError, "variant", "with-shandon", suggest="with-shandong"),
+    case("mechanism_members-variant-official", lambda t: ch.mechanism_members("yangtze-volga", variant="x"),
+         InvalidInputError, "variant", "x"),
+    case("mechanism_members-detail", lambda t: ch.mechanism_members("yangtze-volga", detail="hi"),
+         InvalidInputError, "detail", "hi"),
+    case("mechanism_members-as_of-month-13", lambda t: ch.mechanism_members("yangtze-volga", as_of="2019-13-01"),
+         InvalidInputError, "as_of", "2019-13-01"),
+    # --- mechanism_pairs ------------------------------------------------------------------
+    case("mechanism_pairs-variant-without-mechanism", lambda t: ch.mechanism_pairs(variant="with-shandong"),
+         InvalidInputError, "variant", "with-shandong"),
+    case("mechanism_pairs-list", lambda t: ch.mechanism_pairs(["yangtze-volga"]), InvalidInputError,
+         "mechanism", ["yangtze-volga"]),
+    case("mechanism_pairs-roles-number", lambda t: ch.mechanism_pairs("yangtze-volga", roles=5),
+         InvalidInputError, "roles", 5),
+    # --- mechanism_summary ----------------------------------------------------------------
+    case("mechanism_summary-role", lambda t: ch.mechanism_summary(roles="memb"), InvalidInputError,
+         "roles", "memb", suggest="member"),
+    case("mechanism_summary-as_of-slashes", lambda t: ch.mechanism_summary(as_of="2019/06/30"),
+         InvalidInputError, "as_of", "2019/06/30"),
+    case("mechanism_summary-as_of-future", lambda t: ch.mechanism_summary(as_of=FUTURE), InvalidInputError,
+         "as_of", FUTURE),
+    # --- mechanism_map --------------------------------------------------------------------
+    case("mechanism_map-second-unknown", lambda t: ch.mechanism_map(["northeast-fareast", "volga"]),
+         UnknownMechanismError, "mechanisms[1]", "volga", suggest="yangtze-volga"),
+    case("mechanism_map-show_links", lambda t: ch.mechanism_map("yangtze-volga", show_links="yes"),
+         InvalidInputError, "show_links", "yes"),
+    case("mechanism_map-m", lambda t: ch.mechanism_map("yangtze-volga", m=1), InvalidInputError, "m", 1),
+    case("mechanism_map-number", lambda t: ch.mechanism_map(5), InvalidInputError, "mechanisms", 5),
+    case("mechanism_map-empty", lambda t: ch.mechanism_map([]), InvalidInputError, "mechanisms", []),
+    # --- mechanism_variants ---------------------------------------------------------------
+    case("mechanism_variants-misspelt", lambda t: ch.mechanism_variants("nort-central"), UnknownMechanismError,
+         "mechanism", "nort-central", suggest="north-central"),
+    case("mechanism_variants-number", lambda t: ch.mechanism_variants(1), InvalidInputError, "mechanism", 1),
+    # --- load_crossings -------------------------------------------------------------------
+    case("load_crossings-status", lambda t: ch.load_crossings(status="open"), InvalidInputError,
+         "status", "open", suggest="operating"),
+    case("load_crossings-mode", lambda t: ch.load_crossings(mode="train"), InvalidInputError,
+         "mode", "train", suggest="rail"),
+    case("load_crossings-mode-river", lambda t: ch.load_crossings(mode="ferry"), InvalidInputError,
+         "mode", "ferry", suggest="river"),
+    case("load_crossings-mode-empty", lambda t: ch.load_crossings(mode=[]), InvalidInputError, "mode", []),
+    case("load_crossings-status-dict", lambda t: ch.load_crossings(status={"operating": 1}), InvalidInputError,
+         "status", {"operating": 1}),
+    case("load_crossings-as_of-before", lambda t: ch.load_crossings(as_of="1066-10-14"), InvalidInputError,
+         "as_of", "1066-10-14"),
+    case("load_crossings-as_of-int", lambda t: ch.load_crossings(as_of=2020), InvalidInputError, "as_of", 2020),
+    # --- border_line ----------------------------------------------------------------------
+    case("border_line-section", lambda t: ch.border_line(section="eats"), InvalidInputError,
+         "section", "eats", suggest="east"),
+    case("border_line-section-number", lambda t: ch.border_line(section=1), InvalidInputError, "section", 1),
+    # --- nearest_crossings ----------------------------------------------------------------
+    case("nearest_crossings-lon-lat", lambda t: ch.nearest_crossings((131.89, 43.12)), InvalidInputError,
+         "place", (131.89, 43.12), also=("(lon, lat)", "(43.12, 131.89)")),
+    case("nearest_crossings-nan", lambda t: ch.nearest_crossings((NAN, 131.89)), InvalidInputError,
+         "place", (NAN, 131.89)),
+    case("nearest_crossings-n-zero", lambda t: ch.nearest_crossings("RU-PRI", n=0), InvalidInputError, "n", 0),
+    case("nearest_crossings-n-float", lambda t: ch.nearest_crossings("RU-PRI", n=2.5), InvalidInputError,
+         "n", 2.5),
+    case("nearest_crossings-mode", lambda t: ch.nearest_crossings("RU-PRI", mode="rial"), InvalidInputError,
+         "mode", "rial", suggest="rail"),
+    case("nearest_crossings-region", lambda t: ch.nearest_crossings("Primorje"), UnknownRegionError,
+         "place", "Primorje", suggest="Primorsky Krai"),
+    # --- crossings_map --------------------------------------------------------------------
+    case("crossings_map-m", lambda t: ch.crossings_map(m="x"), InvalidInputError, "m", "x"),
+    case("crossings_map-status", lambda t: ch.crossings_map(status="operatin"), InvalidInputError,
+         "status", "operatin", suggest="operating"),
+    # --- crossing_gaps --------------------------------------------------------------------
+    case("crossing_gaps-section", lambda t: ch.crossing_gaps(section="north"), InvalidInputError,
+         "section", "north"),
+    case("crossing_gaps-mode-river", lambda t: ch.crossing_gaps(mode="pontoon"), InvalidInputError,
+         "mode", "pontoon", suggest="river"),
+    case("crossing_gaps-as_of-time", lambda t: ch.crossing_gaps(as_of=LATE), InvalidInputError, "as_of", LATE),
+    # --- get_crossing ---------------------------------------------------------------------
+    case("get_crossing-ambiguous", lambda t: ch.get_crossing("Manzhouli"), UnknownCrossingError,
+         "crossing", "Manzhouli", also=("manzhouli-zabaykalsk-rail", "manzhouli-zabaykalsk-road")),
+    case("get_crossing-misspelt", lambda t: ch.get_crossing("suifenhe-grodekovo-rial"), UnknownCrossingError,
+         "crossing", "suifenhe-grodekovo-rial", suggest="suifenhe-grodekovo-rail"),
+    case("get_crossing-blank", lambda t: ch.get_crossing("  "), InvalidInputError, "crossing", "  "),
+    case("get_crossing-none", lambda t: ch.get_crossing(None), InvalidInputError, "crossing", None),
+    # --- geodesic_km ----------------------------------------------------------------------
+    case("geodesic_km-lon-lat", lambda t: ch.geodesic_km((126.63, 45.75), "CN-BJ"), InvalidInputError,
+         "a", (126.63, 45.75), also=("(lon, lat)",)),
+    case("geodesic_km-lon-lat-b", lambda t: ch.geodesic_km("CN-BJ", [(45.75, 126.63), (131.89, 43.12)]),
+         InvalidInputError, "b[1]", (131.89, 43.12), also=("(lon, lat)",)),
+    case("geodesic_km-nan-in-list", lambda t: ch.geodesic_km([(45.75, 126.63), (NAN, 131.89)], "CN-BJ"),
+         InvalidInputError, "a[1]", (NAN, 131.89), also=("finite",)),
+    case("geodesic_km-numpy-nan", lambda t: ch.geodesic_km(np.array([[45.75, 126.63], [np.nan, 1.0]]), "CN-BJ"),
+         InvalidInputError, "a[1]", (NAN, 1.0)),
+    case("geodesic_km-city", lambda t: ch.geodesic_km("Harbin", "CN-BJ"), UnknownRegionError,
+         "a", "Harbin", suggest="Heilongjiang"),
+    case("geodesic_km-empty-name", lambda t: ch.geodesic_km("", "CN-BJ"), InvalidInputError, "a", ""),
+    case("geodesic_km-three-numbers", lambda t: ch.geodesic_km((45.75, 126.63, 0), "CN-BJ"), InvalidInputError,
+         "a", (45.75, 126.63, 0)),
+    case("geodesic_km-text-numbers", lambda t: ch.geodesic_km(("45.75", "126.63"), "CN-BJ"), UnknownRegionError,
+         "a[0]", "45.75"),
+    case("geodesic_km-frame", lambda t: ch.geodesic_km(regions_cn(), "CN-BJ"), InvalidInputError,
+         "a", echo="GeoDataFrame of 31 rows", also=("frame['code']",)),
+    case("geodesic_km-lengths", lambda t: ch.geodesic_km(["CN-BJ", "CN-SH"], ["RU-MOW", "RU-SPE", "RU-PRI"]),
+         InvalidInputError, "a and b", echo="(2 and 3)", also=("distance_matrix",)),
+    case("geodesic_km-empty-list", lambda t: ch.geodesic_km([], "CN-BJ"), InvalidInputError, "a", []),
+    case("geodesic_km-none", lambda t: ch.geodesic_km(None, "CN-BJ"), InvalidInputError, "a", None),
+    case("geodesic_km-shapely-point", lambda t: ch.geodesic_km(Point(126.63, 45.75), "CN-BJ"), InvalidInputError,
+         "a", echo="POINT (126.63 45.75)", also=("(point.y, point.x)",)),
+    # --- distance_matrix ------------------------------------------------------------------
+    case("distance_matrix-method", lambda t: ch.distance_matrix(["CN-HL"], ["RU-MOW"], method="networks"),
+         InvalidInputError, "method", "networks", suggest="network"),
+    case("distance_matrix-modes-with-geodesic", lambda t: ch.distance_matrix(["CN-HL"], ["RU-MOW"], modes=["rail"]),
+         InvalidInputError, "modes", echo="method='geodesic'"),
+    case("distance_matrix-via-with-geodesic", lambda t: ch.distance_matrix(["CN-HL"], ["RU-MOW"], via="nsr"),
+         InvalidInputError, "via", echo="method='geodesic'"),
+    case("distance_matrix-lon-lat", lambda t: ch.distance_matrix([(126.63, 45.75)], ["RU-MOW"]),
+         InvalidInputError, "origins", (126.63, 45.75), also=("(lon, lat)",)),
+    case("distance_matrix-empty-mapping", lambda t: ch.distance_matrix({}, ["RU-MOW"]), InvalidInputError,
+         "origins", {}),
+    case("distance_matrix-network-point", lambda t: ch.distance_matrix([(45.75, 126.63)], ["RU-MOW"],
+                                                                       method="network"),
+         InvalidInputError, "origins[0]", (45.75, 126.63)),
+    case("distance_matrix-sea-port", lambda t: ch.distance_matrix(["shangai"], ["murmansk"], method="sea"),
+         UnknownPlaceError, "origins[0]", "shangai", suggest="shanghai"),
+    case("distance_matrix-network-as_of", lambda t: ch.distance_matrix(["CN-HL"], ["RU-MOW"], method="network",
+                                                                       as_of=2020),
+         InvalidInputError, "as_of", 2020),
+    case("distance_matrix-table", lambda t: ch.distance_matrix(regions_cn()[["code"]], ["RU-MOW"]),
+         InvalidInputError, "origins", echo="DataFrame of 31 rows"),
+    # --- route ----------------------------------------------------------------------------
+    case("route-misspelt", lambda t: ch.route("Harbinn", "moscow"), UnknownPlaceError, "origin", "Harbinn",
+         suggest="Harbin"),
+    case("route-point", lambda t: ch.route("harbin", (55.75, 37.62)), InvalidInputError, "destination",
+         (55.75, 37.62)),
+    case("route-lon-lat-point", lambda t: ch.route((126.63, 45.75), "moscow"), InvalidInputError, "origin",
+         (126.63, 45.75)),
+    case("route-empty", lambda t: ch.route("", "moscow"), InvalidInputError, "origin", ""),
+    case("route-same-place", lambda t: ch.route("Harbin", "harbin"), InvalidInputError, "origin",
+         echo="Harbin (harbin)"),
+    case("route-modes", lambda t: ch.route("harbin", "moscow", modes=["train"]), InvalidInputError,
+         "modes", "train", suggest="rail"),
+    case("route-modes-empty", lambda t: ch.route("harbin", "moscow", modes=[]), InvalidInputError, "modes", []),
+    case("route-weight", lambda t: ch.route("harbin", "moscow", weight="fastest"), InvalidInputError,
+         "weight", "fastest"),
+    case("route-as_of-before", lambda t: ch.route("harbin", "moscow", as_of="1800-01-01"), InvalidInputError,
+         "as_of", "1800-01-01"),
+    case("route-as_of-future", lambda t: ch.route("harbin", "moscow", as_of=FUTURE), InvalidInputError,
+         "as_of", FUTURE),
+    case("route-border_hours-crossing", lambda t: ch.route("harbin", "moscow", border_hours={"manzhouli": 3}),
+         UnknownCrossingError, "border_hours", "manzhouli", suggest="manzhouli-zabaykalsk-rail"),
+    case("route-border_hours-negative", lambda t: ch.route("harbin", "moscow",
+                                                           border_hours={"manzhouli-zabaykalsk-rail": -3}),
+         InvalidInputError, "border_hours", -3),
+    case("route-border_hours-nan", lambda t: ch.route("harbin", "moscow",
+                                                      border_hours={"manzhouli-zabaykalsk-rail": NAN}),
+         InvalidInputError, "border_hours", NAN),
+    case("route-border_hours-list", lambda t: ch.route("harbin", "moscow", border_hours=[24]), InvalidInputError,
+         "border_hours", [24]),
+    case("route-via-number", lambda t: ch.route("harbin", "moscow", via=5), InvalidInputError, "via", 5),
+    case("route-via-misspelt", lambda t: ch.route("harbin", "moscow", via="Irkutskk"), UnknownPlaceError,
+         "via[0]", "Irkutskk", suggest="Irkutsk"),
+    case("route-countries", lambda t: ch.route("harbin", "moscow", countries=["CHN"]), InvalidInputError,
+         "countries", "CHN", suggest="CN"),
+    # --- route_map ------------------------------------------------------------------------
+    case("route_map-text", lambda t: ch.route_map("harbin-moscow"), InvalidInputError, "routes", "harbin-moscow"),
+    case("route_map-mixed", lambda t: ch.route_map([a_route(), 1]), InvalidInputError, "routes",
+         echo="Route(origin='harbin'"),
+    case("route_map-empty", lambda t: ch.route_map([]), InvalidInputError, "routes", []),
+    case("route_map-m", lambda t: ch.route_map(a_route(), m=3), InvalidInputError, "m", 3),
+    # --- load_network ---------------------------------------------------------------------
+    case("load_network-as_of", lambda t: ch.load_network(as_of="2020-1-1"), InvalidInputError,
+         "as_of", "2020-1-1"),
+    case("load_network-modes", lambda t: ch.load_network(modes=["air"]), InvalidInputError, "modes", "air"),
+    case("load_network-modes-number", lambda t: ch.load_network(modes=3), InvalidInputError, "modes", 3),
+    # --- partner_routes -------------------------------------------------------------------
+    case("partner_routes-misspelt", lambda t: ch.partner_routes("yangzte-volga"), UnknownMechanismError,
+         "mechanism", "yangzte-volga", suggest="yangtze-volga"),
+    case("partner_routes-weight", lambda t: ch.partner_routes("yangtze-volga", weight="cost"), InvalidInputError,
+         "weight", "cost"),
+    case("partner_routes-border_hours", lambda t: ch.partner_routes("yangtze-volga", border_hours={"x": 1}),
+         UnknownCrossingError, "border_hours", "x"),
+    case("partner_routes-as_of", lambda t: ch.partner_routes("yangtze-volga", as_of=2020), InvalidInputError,
+         "as_of", 2020),
+    case("partner_routes-modes", lambda t: ch.partner_routes("yangtze-volga", modes="plane"), InvalidInputError,
+         "modes", "plane"),
+    # --- sea_route ------------------------------------------------------------------------
+    case("sea_route-misspelt", lambda t: ch.sea_route("shangai", "murmansk"), UnknownPlaceError,
+         "origin_port", "shangai", suggest="shanghai"),
+    case("sea_route-via", lambda t: ch.sea_route("shanghai", "murmansk", via="suezz"), InvalidInputError,
+         "via", "suezz", suggest="suez"),
+    case("sea_route-same-port", lambda t: ch.sea_route("shanghai", "Shanghai"), InvalidInputError,
+         "destination_port", echo="'shanghai'"),
+    case("sea_route-point", lambda t: ch.sea_route((31.23, 121.47), "murmansk"), InvalidInputError,
+         "origin_port", (31.23, 121.47)),
+    case("sea_route-inland-region", lambda t: ch.sea_route("shanghai", "Heilongjiang"), UnknownPlaceError,
+         "destination_port", "Heilongjiang", also=("CN-HL", "RU-MUR")),
+    case("sea_route-region-two-ports", lambda t: ch.sea_route("CN-GD", "murmansk"), UnknownPlaceError,
+         "origin_port", "CN-GD", also=("shenzhen", "guangzhou")),
+    case("sea_route-empty", lambda t: ch.sea_route("", "murmansk"), InvalidInputError, "origin_port", ""),
+    # --- sea_distances --------------------------------------------------------------------
+    case("sea_distances-via", lambda t: ch.sea_distances(via=["nsr", "suz"]), InvalidInputError, "via", "suz",
+         suggest="suez"),
+    case("sea_distances-via-empty", lambda t: ch.sea_distances(via=[]), InvalidInputError, "via", []),
+    case("sea_distances-via-number", lambda t: ch.sea_distances(via=1), InvalidInputError, "via", 1),
+    case("sea_distances-origins-empty", lambda t: ch.sea_distances(origins=[]), InvalidInputError, "origins", []),
+    case("sea_distances-origins-misspelt", lambda t: ch.sea_distances(origins=["shangai"], via="suez"),
+         UnknownPlaceError, "origins", "shangai", suggest="shanghai"),
+    case("sea_distances-destinations-number", lambda t: ch.sea_distances(destinations=7, via="suez"),
+         InvalidInputError, "destinations", 7),
+]
+
+
+def _notebooks(tmp: Path) -> Path:
+    """A folder with one small notebook (never executed: the calls above fail before)."""
+    folder = tmp / "notebooks"
+    folder.mkdir(exist_ok=True)
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# Test"), nbformat.v4.new_code_cell("1 + 1")]
+    nbformat.write(nb, folder / "01-test.ipynb")
+    return folder
+
+
+@pytest.mark.parametrize("row", CASES)
+def test_bad_input_gets_a_clear_error(row: Case, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # anything written by mistake lands in the scratch folder
+    with pytest.raises(row.error) as info:
+        row.call(tmp_path)
+    err = info.value
+    assert isinstance(err, CoophelpersError)
+    msg = str(err)
+    assert re.search(rf"(?<![\w.]){re.escape(row.param)}(?![\w])", msg), f"parameter {row.param!r} not named: {msg}"
+    assert row.echo in msg, f"value {row.echo} not echoed: {msg}"
+    assert FIX.search(msg), f"no fix in: {msg}"
+    for text in row.also:
+        assert text in msg, f"{text!r} missing from: {msg}"
+    if row.suggest is not None:
+        assert "Did you mean" in msg and row.suggest in msg, f"no suggestion {row.suggest!r} in: {msg}"
+    if isinstance(err, ch.UnknownNameError) and row.suggest is not None:
+        assert err.suggestions, "the suggestions attribute is empty"
+    assert "Traceback" not in msg and "\n" not in msg.strip()
+
+
+def test_every_public_function_is_in_the_catalogue():
+    covered = {p.values[0].id.split("-")[0] for p in CASES}
+    covered |= {name for name, _ in RESULT_COPIES}
+    public = {name for name in ch._LAZY if name[0].islower()}
+    assert public - covered == set()
+    assert len(CASES) >= 40
+
+
+def test_the_catalogue_uses_only_documented_error_classes():
+    documented = {
+        InvalidInputError, UnknownRegionError, UnknownMechanismError, UnknownCrossingError,
+        UnknownPlaceError, NoRouteError, SiteBuildError,
+    }
+    assert {p.values[0].error for p in CASES} <= documented
+
+
+# --- results that must not be shared with the cache --------------------------------------------
+
+
+def _edit_frame(frame):
+    frame.iloc[0, frame.columns.get_loc(frame.columns[0])] = "CHANGED"
+    return frame
+
+
+RESULT_COPIES = [
+    ("load_mechanisms", lambda: ch.load_mechanisms()),
+    ("load_ports", lambda: ch.load_ports()),
+    ("default_border_hours", lambda: ch.default_border_hours()),
+    ("load_crossings", lambda: ch.load_crossings()),
+    ("mechanism_variants", lambda: ch.mechanism_variants()),
+    ("load_regions", lambda: ch.load_regions("RU")),
+]
+
+
+@pytest.mark.parametrize(("name", "get"), RESULT_COPIES, ids=[n for n, _ in RESULT_COPIES])
+def test_results_are_copies_a_caller_cannot_corrupt(name, get):
+    first = get()
+    if isinstance(first, dict):
+        key = next(iter(first))
+        first[key] = -1.0
+        first["made-up"] = 1.0
+        again = get()
+        assert again[key] != -1.0 and "made-up" not in again
+        return
+    snapshot = get().copy()
+    _edit_frame(first)
+    first["added"] = 1
+    again = get()
+    assert "added" not in again.columns
+    assert again.astype(str).equals(snapshot.astype(str))
+
+
+def test_admin_centre_result_is_a_fresh_tuple():
+    lat, lon = ch.admin_centre("Heilongjiang")
+    assert ch.admin_centre("Heilongjiang") == (lat, lon)
+    assert math.isfinite(lat) and math.isfinite(lon)
+
+
+# --- the command line -------------------------------------------------------------------------
+
+
+def _cli(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "coophelpers", *args],
+        capture_output=True, text=True, timeout=300, check=False, cwd=cwd,
+    )
+
+
+CLI_CASES = [
+    pytest.param(lambda t: ["site", "--out", str(t / "site"), "--notebooks", str(t / "missing")],
+                 1, ("notebooks=", "missing", "Fix"), id="notebooks-missing"),
+    pytest.param(lambda t: ["site", "--out", str(t / "site"), "--notebooks", str((t / "empty").mkdir() or t / "empty")],
+                 1, ("No notebooks", "empty", "Fix"), id="notebooks-empty"),
+    pytest.param(lambda t: ["site", "--out", str(_file(t) / "site"), "--notebooks", str(_notebooks(t))],
+                 1, ("out=", "is a file, not a folder", "Fix"), id="out-under-a-file"),
+    pytest.param(lambda t: ["site", "--out", str(_file(t)), "--notebooks", str(_notebooks(t))],
+                 1, ("out=", "not a folder", "Fix"), id="out-is-a-file"),
+    pytest.param(lambda t: ["site", "--out", str(_thesis(t)), "--notebooks", str(_notebooks(t))],
+                 1, ("out=", "refusing to replace", "Fix"), id="out-not-a-site"),
+    pytest.param(lambda t: ["site", "--out", str(t / "site"), "--notebooks", str(_notebooks(t)), "--timeout", "0"],
+                 1, ("timeout=0", "Fix"), id="timeout-zero"),
+    pytest.param(lambda t: ["site", "--timeout", "ten"], 2, ("--timeout", "'ten'"), id="timeout-not-a-number"),
+    pytest.param(lambda t: ["site", "--outt", "x"], 2, ("unrecognized arguments", "--outt"), id="misspelt-option"),
+    pytest.param(lambda t: ["sight"], 2, ("invalid choice", "'sight'"), id="misspelt-command"),
+    pytest.param(lambda t: ["site", "--out", str(t / "site"), "--notebooks", str(_notebooks(t)),
+                            "--kernel", "no-such-kernel"],
+                 1, ("01-test.ipynb", "no-such-kernel", "Fix"), id="unknown-kernel"),
+]
+
+
+def _file(t: Path) -> Path:
+    path = t / "afile"
+    path.write_text("not a folder")
+    return path
+
+
+def _thesis(t: Path) -> Path:
+    folder = t / "thesis"
+    folder.mkdir()
+    (folder / "chapter1.docx").write_text("years of work")
+    return folder
+
+
+@pytest.mark.parametrize(("args", "status", "expected"), CLI_CASES)
+def test_command_line_bad_options_exit_non_zero_with_a_clear_message(args, status, expected, tmp_path):
+    result = _cli(args(tmp_path), tmp_path)
+    assert result.returncode == status, result.stderr
+    assert "Traceback" not in result.stderr
+    for text in expected:
+        assert text in result.stderr, f"{text!r} missing from: {result.stderr}"
+    assert not (tmp_path / "site").exists()
+    if (tmp_path / "thesis").exists():
+        assert (tmp_path / "thesis" / "chapter1.docx").read_text() == "years of work"
