@@ -306,3 +306,22 @@ def distance_matrix(
     frame.attrs["method"] = label
     frame.attrs["unit"] = "km"
     return frame
+
+
+def unwrap_longitudes(coords: Sequence[Sequence[float]]) -> list[tuple[float, float]]:
+    """Shift longitudes by multiples of 360° so consecutive ``(lon, lat)`` vertices differ by at most 180°.
+
+    A line that crosses the antimeridian (a sea route through the Bering Strait, a route to
+    Chukotka) then runs on past 180° instead of jumping across the map.
+    """
+    out: list[tuple[float, float]] = []
+    for lon, lat in coords:
+        lon = float(lon)
+        if out:
+            prev = out[-1][0]
+            while lon - prev > 180.0:
+                lon -= 360.0
+            while lon - prev < -180.0:
+                lon += 360.0
+        out.append((lon, float(lat)))
+    return out

@@ -40,6 +40,7 @@ from coophelpers._errors import (
 )
 from coophelpers._names import normalise
 from coophelpers._validate import check_choice, check_map, check_str, is_point, parse_as_of, partial_date, short_repr, suggest
+from coophelpers.distances import unwrap_longitudes as _unwrap
 
 if TYPE_CHECKING:
     import folium
@@ -707,20 +708,6 @@ def route(
         gauge_changes=int(table["gauge_change"].sum()),
         as_of=date,
     )
-
-
-def _unwrap(coords: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
-    """Shift longitudes by multiples of 360 so consecutive vertices differ by at most 180°."""
-    out: list[tuple[float, float]] = []
-    for lon, lat in coords:
-        if out:
-            prev = out[-1][0]
-            while lon - prev > 180.0:
-                lon -= 360.0
-            while lon - prev < -180.0:
-                lon += 360.0
-        out.append((lon, lat))
-    return out
 
 
 def _length_matrix(origins: list[Any], destinations: list[Any], *, modes: Any, as_of: Any) -> tuple[Any, str]:

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from coophelpers._errors import InvalidInputError, NoRouteError, UnknownPlaceError
 from coophelpers._names import normalise
 from coophelpers._validate import check_choice, check_str, is_point, short_repr, suggest
+from coophelpers.distances import unwrap_longitudes as _unwrap
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -165,20 +166,6 @@ class SeaRoute:
     passages: tuple[str, ...]
     geometry: LineString = field(repr=False)
     method: str = ""
-
-
-def _unwrap(coords: Sequence[Sequence[float]]) -> list[tuple[float, float]]:
-    out: list[tuple[float, float]] = []
-    for lon, lat in coords:
-        lon = float(lon)
-        if out:
-            prev = out[-1][0]
-            while lon - prev > 180.0:
-                lon -= 360.0
-            while lon - prev < -180.0:
-                lon += 360.0
-        out.append((lon, float(lat)))
-    return out
 
 
 def _arctic_name(coords: list[tuple[float, float]]) -> str:
