@@ -22,6 +22,7 @@ __all__ = [
     "check_choice",
     "check_latlon",
     "check_map",
+    "check_choices",
     "check_point",
     "check_positive_int",
     "check_str",
@@ -129,6 +130,31 @@ def _date_hint(text: str) -> str:
         if second > 12 and first <= 12:  # unambiguous month-day-year
             return f" Did you mean '{year:04d}-{first:02d}-{second:02d}'?"
     return ""
+
+
+def check_choices(
+    values: Any,
+    choices: Sequence[str],
+    *,
+    param: str,
+    what: str,
+    example: Any,
+) -> tuple[str, ...]:
+    """Return the members of ``choices`` named by ``values`` (one name, or a non-empty sequence).
+
+    Each name is matched as in :func:`check_choice`; the result keeps the order of ``choices`` and
+    has no duplicates. ``example`` is shown in the message as a value that would work.
+    """
+    if isinstance(values, str):
+        values = (values,)
+    if not isinstance(values, (Sequence, set, frozenset)) or not values:
+        msg = (
+            f"{param} must be a non-empty sequence of {what}s from {list(choices)!r}, got "
+            f"{short_repr(values)}. Give e.g. {param}={example!r}."
+        )
+        raise InvalidInputError(msg)
+    found = {check_choice(value, choices, param=param, what=what) for value in values}
+    return tuple(c for c in choices if c in found)
 
 
 def parse_as_of(

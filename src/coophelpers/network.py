@@ -39,7 +39,7 @@ from coophelpers._errors import (
     UnknownRegionError,
 )
 from coophelpers._names import normalise
-from coophelpers._validate import check_choice, check_map, check_str, is_point, parse_as_of, partial_date, short_repr, suggest
+from coophelpers._validate import check_choice, check_choices, check_map, check_str, is_point, parse_as_of, partial_date, short_repr, suggest
 from coophelpers.distances import unwrap_longitudes as _unwrap
 
 if TYPE_CHECKING:
@@ -133,20 +133,7 @@ def _today() -> _dt.date:
 
 
 def _check_modes(modes: Any, *, param: str = "modes") -> tuple[str, ...]:
-    if isinstance(modes, str):
-        modes = (modes,)
-    if not isinstance(modes, (Sequence, set, frozenset)) or not modes:
-        msg = (
-            f"{param} must be a non-empty sequence of modes from {MODES!r}, got {short_repr(modes)}. "
-            f"Give e.g. {param}={DEFAULT_MODES!r}."
-        )
-        raise InvalidInputError(msg)
-    out = []
-    for mode in modes:
-        found = check_choice(mode, MODES, param=param, what="mode")
-        if found not in out:
-            out.append(found)
-    return tuple(m for m in MODES if m in out)
+    return check_choices(modes, MODES, param=param, what="mode", example=DEFAULT_MODES)
 
 
 @lru_cache(maxsize=1)
@@ -518,15 +505,7 @@ def _check_countries(countries: Any) -> tuple[str, ...] | None:
         return None
     nodes, _ = _tables()
     known = sorted(set(nodes["country"]))
-    if isinstance(countries, str):
-        countries = (countries,)
-    if not isinstance(countries, (Sequence, set, frozenset)) or not countries:
-        msg = (
-            f"countries must be a non-empty sequence of country codes from {known}, got "
-            f"{short_repr(countries)}. Give e.g. countries=('RU',), or None for every country."
-        )
-        raise InvalidInputError(msg)
-    return tuple(sorted({check_choice(c, known, param="countries", what="country code") for c in countries}))
+    return check_choices(countries, known, param="countries", what="country code", example=("RU",))
 
 
 def _waypoint_options(item: Any, *, keep: pd.DataFrame, param: str) -> list[tuple[str, str, str | None]]:
