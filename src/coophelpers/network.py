@@ -835,10 +835,7 @@ def _add_sea_route(m: Any, group: Any, label: str, rt: Any, colour: str) -> None
     ports = load_ports()
     o, d = ports.loc[rt.origin], ports.loc[rt.destination]
     pairs = [
-        ("Route", label),
-        ("English", f"{o['name_en']} – {d['name_en']}"),
-        ("中文", f"{o['name_zh']} – {d['name_zh']}"),
-        ("Русский", f"{o['name_ru']} – {d['name_ru']}"),
+        *_route_title_rows(label, o, d),
         ("Length", f"{rt.length_km:,.0f} km ({rt.length_nm:,.0f} nm)"),
         ("Passages", ", ".join(rt.passages) or "none"),
         ("Method", rt.method),
@@ -850,6 +847,17 @@ def _add_sea_route(m: Any, group: Any, label: str, rt: Any, colour: str) -> None
         opacity=0.85,
         tooltip=folium.Tooltip(maps.tooltip_html(pairs)),
     ).add_to(group)
+
+
+def _route_title_rows(label: str, origin: Any, destination: Any) -> list[tuple[str, str]]:
+    """Tooltip rows naming a route and its two ends in English, Chinese and Russian."""
+    return [
+        ("Route", label),
+        *(
+            (heading, f"{origin[f'name_{lang}']} – {destination[f'name_{lang}']}")
+            for heading, lang in (("English", "en"), ("中文", "zh"), ("Русский", "ru"))
+        ),
+    ]
 
 
 def route_map(routes: Any, *, m: folium.Map | None = None) -> folium.Map:
@@ -917,10 +925,7 @@ def route_map(routes: Any, *, m: folium.Map | None = None) -> folium.Map:
         o = nodes.loc[rt.origin]
         d = nodes.loc[rt.destination]
         header = [
-            ("Route", label),
-            ("English", f"{o['name_en']} – {d['name_en']}"),
-            ("中文", f"{o['name_zh']} – {d['name_zh']}"),
-            ("Русский", f"{o['name_ru']} – {d['name_ru']}"),
+            *_route_title_rows(label, o, d),
             ("Length", f"{rt.length_km:,.0f} km ({rt.estimated_share:.0%} estimated)"),
             ("Time", f"{rt.time_h:,.0f} h"),
             ("Crossings", ", ".join(rt.crossings) or "none"),
