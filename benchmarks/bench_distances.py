@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from _timing import best_of, report  # noqa: E402
 
 import coophelpers  # noqa: E402
-from coophelpers import network  # noqa: E402
+from coophelpers import _network_data  # noqa: E402
 
 
 A_M = 6378137.0  # WGS84 semi-major axis
@@ -114,8 +114,8 @@ def main() -> int:
     print(f"ratio vs scalar Geod.inv loop:      {loop_bare / matrix:8.1f}x")
 
     # route queries
-    network._cached_graph.cache_clear()
-    cold = best_of(lambda: (network._cached_graph.cache_clear(), coophelpers.route("Wuhan", "Kazan")), repeat=5)
+    _network_data._cached_graph.cache_clear()
+    cold = best_of(lambda: (_network_data._cached_graph.cache_clear(), coophelpers.route("Wuhan", "Kazan")), repeat=5)
     warm = best_of(lambda: coophelpers.route("Wuhan", "Kazan"), repeat=20)
     timed = best_of(lambda: coophelpers.route("Harbin", "Moscow", weight="time"), repeat=20)
     report("route('Wuhan', 'Kazan'), graph rebuilt", cold)

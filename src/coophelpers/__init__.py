@@ -1,22 +1,47 @@
 """coophelpers: data, maps and helpers for China–Russia sub-national cooperation research.
 
-Import is cheap: the public functions are looked up in their topic modules the first time they
-are used (PEP 562), so ``import coophelpers`` loads neither geopandas, folium, networkx nor Jupyter.
+    import coophelpers as ch
 
-Regions (:mod:`coophelpers.regions`) follow one contract: a GeoDataFrame in EPSG:4326 with the ISO
-3166-2 ``code``, ``country``, ``name_en``, ``name_zh``, ``name_ru``, ``type`` and ``geometry``.
+Regions        load_regions, load_federal_districts, resolve_region, admin_centre,
+               federal_district_of
+Mechanisms     load_mechanisms, mechanism_members, mechanism_pairs, mechanism_summary,
+               mechanism_variants, resolve_mechanism
+Crossings      load_crossings, get_crossing, nearest_crossings, border_line, crossing_gaps
+Distances      geodesic_km, distance_matrix, route, Route, load_network, load_places,
+               default_border_hours, sea_route, sea_distances, load_ports
+Partners       partner_routes, partner_summary, network_change, dwell_scenario
+Maps           base_map, add_regions, add_legend, add_source, save_map, show_map, map_output,
+               regions_map, mechanism_map, crossings_map, route_map
+Site           build_site (also ``coophelpers site --out site/``)
+Settings       ch.settings: data and maps folders, the date ``as_of=None`` means, transport
+               speeds and border dwell, the map size budget
+Errors         CoophelpersError and its subclasses; warnings are CoophelpersWarning
+
+Every region table follows one contract: a GeoDataFrame in EPSG:4326 with the ISO 3166-2
+``code``, ``country``, ``name_en``, ``name_zh``, ``name_ru``, ``type`` and ``geometry``. Dates
+(``as_of``) are ``datetime.date`` or ``'YYYY-MM-DD'``; None means today. Cells holding several
+values are tuples. Distances say their method.
+
+Import is cheap: the functions are looked up in their topic modules the first time they are used
+(PEP 562), so ``import coophelpers`` loads neither pandas, geopandas, folium, networkx nor Jupyter.
 """
 
 from __future__ import annotations
 
-import importlib
-import logging
-from typing import TYPE_CHECKING, Any
+import importlib as _importlib
+import logging as _logging
+import typing as _typing
 
 from coophelpers._errors import (
+    CoophelpersDeprecationWarning,
     CoophelpersError,
+    CoophelpersWarning,
     DataIntegrityError,
+    DataWarning,
     InvalidInputError,
+    MapBudgetError,
+    MapSizeWarning,
+    MissingDependencyError,
     NoRouteError,
     SiteBuildError,
     UnknownCrossingError,
@@ -26,7 +51,7 @@ from coophelpers._errors import (
     UnknownRegionError,
 )
 
-logging.getLogger(__name__).addHandler(logging.NullHandler())
+_logging.getLogger(__name__).addHandler(_logging.NullHandler())
 
 #: public name -> module that defines it
 _LAZY: dict[str, str] = {
@@ -36,121 +61,117 @@ _LAZY: dict[str, str] = {
     "resolve_region": "coophelpers.regions",
     "admin_centre": "coophelpers.regions",
     "federal_district_of": "coophelpers.regions",
-    # maps and sharing
-    "save_map": "coophelpers.maps",
-    "base_map": "coophelpers.maps",
-    "map_output": "coophelpers.maps",
-    "regions_map": "coophelpers.regions",
-    "show_map": "coophelpers.maps",
-    "add_regions": "coophelpers.maps",
-    "add_legend": "coophelpers.maps",
-    "add_source": "coophelpers.maps",
-    "build_site": "coophelpers.site",
     # mechanisms
     "load_mechanisms": "coophelpers.mechanisms",
     "mechanism_members": "coophelpers.mechanisms",
     "mechanism_pairs": "coophelpers.mechanisms",
     "mechanism_summary": "coophelpers.mechanisms",
-    "mechanism_map": "coophelpers.mechanisms",
     "mechanism_variants": "coophelpers.mechanisms",
+    "resolve_mechanism": "coophelpers.mechanisms",
     # border crossings
     "load_crossings": "coophelpers.crossings",
-    "border_line": "coophelpers.crossings",
-    "nearest_crossings": "coophelpers.crossings",
-    "crossings_map": "coophelpers.crossings",
-    "crossing_gaps": "coophelpers.crossings",
     "get_crossing": "coophelpers.crossings",
+    "nearest_crossings": "coophelpers.crossings",
+    "border_line": "coophelpers.border",
+    "crossing_gaps": "coophelpers.border",
     # distances
     "geodesic_km": "coophelpers.distances",
     "distance_matrix": "coophelpers.distances",
     "route": "coophelpers.network",
     "Route": "coophelpers.network",
-    "route_map": "coophelpers.network",
     "load_network": "coophelpers.network",
-    "partner_routes": "coophelpers.network",
+    "load_places": "coophelpers.network",
     "default_border_hours": "coophelpers.network",
     "sea_route": "coophelpers.sea",
     "sea_distances": "coophelpers.sea",
     "load_ports": "coophelpers.sea",
+    # partners and scenarios
+    "partner_routes": "coophelpers.partners",
+    "partner_summary": "coophelpers.partners",
+    "network_change": "coophelpers.partners",
+    "dwell_scenario": "coophelpers.partners",
+    # maps and sharing
+    "base_map": "coophelpers.maps",
+    "add_regions": "coophelpers.maps",
+    "add_legend": "coophelpers.maps",
+    "add_source": "coophelpers.maps",
+    "save_map": "coophelpers.maps",
+    "show_map": "coophelpers.maps",
+    "map_output": "coophelpers.maps",
+    "regions_map": "coophelpers.maps",
+    "mechanism_map": "coophelpers.maps",
+    "crossings_map": "coophelpers.maps",
+    "route_map": "coophelpers.maps",
+    "build_site": "coophelpers.site",
 }
-
-__all__ = sorted(
-    [
-        *_LAZY,
-        "CoophelpersError",
-        "DataIntegrityError",
-        "InvalidInputError",
-        "NoRouteError",
-        "SiteBuildError",
-        "UnknownCrossingError",
-        "UnknownMechanismError",
-        "UnknownNameError",
-        "UnknownPlaceError",
-        "UnknownRegionError",
-        "__version__",
-    ]
+#: public modules, importable as attributes (``ch.settings``, ``ch.maps``)
+_MODULES = (
+    "border", "crossings", "data", "distances", "geodesy", "maps", "mechanisms", "network",
+    "partners", "regions", "sea", "settings", "site",
+)
+_ERRORS = (
+    "CoophelpersDeprecationWarning", "CoophelpersError", "CoophelpersWarning", "DataIntegrityError",
+    "DataWarning", "InvalidInputError", "MapBudgetError", "MapSizeWarning", "MissingDependencyError",
+    "NoRouteError", "SiteBuildError", "UnknownCrossingError", "UnknownMechanismError",
+    "UnknownNameError", "UnknownPlaceError", "UnknownRegionError",
 )
 
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("coophelpers")
-    except PackageNotFoundError:  # pragma: no cover - running from a bare source tree
-        return "0+unknown"
+__all__ = sorted([*_LAZY, *_ERRORS, *_MODULES, "__version__"])
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> _typing.Any:
     if name == "__version__":  # importlib.metadata costs ~30 ms: load it only when asked
-        globals()["__version__"] = value = _version()
+        from coophelpers._version import package_version
+
+        globals()["__version__"] = value = package_version()
         return value
+    if name in _MODULES:
+        return _importlib.import_module(f"coophelpers.{name}")
     module = _LAZY.get(name)
     if module is None:
         msg = f"module 'coophelpers' has no attribute {name!r}"
         raise AttributeError(msg)
-    value = getattr(importlib.import_module(module), name)
+    value = getattr(_importlib.import_module(module), name)
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+    return list(__all__)
 
 
-if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from coophelpers.crossings import (
-        border_line,
-        crossing_gaps,
-        crossings_map,
-        get_crossing,
-        load_crossings,
-        nearest_crossings,
-    )
+if _typing.TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+    from coophelpers.border import border_line, crossing_gaps
+    from coophelpers.crossings import get_crossing, load_crossings, nearest_crossings
     from coophelpers.distances import distance_matrix, geodesic_km
-    from coophelpers.maps import add_legend, add_regions, add_source, base_map, map_output, save_map, show_map
+    from coophelpers.maps import (
+        add_legend,
+        add_regions,
+        add_source,
+        base_map,
+        crossings_map,
+        map_output,
+        mechanism_map,
+        regions_map,
+        route_map,
+        save_map,
+        show_map,
+    )
     from coophelpers.mechanisms import (
         load_mechanisms,
-        mechanism_map,
         mechanism_members,
         mechanism_pairs,
         mechanism_summary,
         mechanism_variants,
+        resolve_mechanism,
     )
-    from coophelpers.network import (
-        Route,
-        default_border_hours,
-        load_network,
-        partner_routes,
-        route,
-        route_map,
-    )
+    from coophelpers.network import Route, default_border_hours, load_network, load_places, route
+    from coophelpers.partners import dwell_scenario, network_change, partner_routes, partner_summary
     from coophelpers.regions import (
         admin_centre,
         federal_district_of,
         load_federal_districts,
         load_regions,
-        regions_map,
         resolve_region,
     )
     from coophelpers.sea import load_ports, sea_distances, sea_route

@@ -8,12 +8,19 @@ keeps working.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 
 __all__ = [
+    "CoophelpersDeprecationWarning",
     "CoophelpersError",
+    "CoophelpersWarning",
     "DataIntegrityError",
+    "DataWarning",
     "InvalidInputError",
+    "MapBudgetError",
+    "MapSizeWarning",
+    "MissingDependencyError",
     "NoRouteError",
     "SiteBuildError",
     "UnknownCrossingError",
@@ -21,6 +28,7 @@ __all__ = [
     "UnknownNameError",
     "UnknownPlaceError",
     "UnknownRegionError",
+    "warn",
 ]
 
 
@@ -69,3 +77,32 @@ class DataIntegrityError(CoophelpersError, RuntimeError):
 
 class SiteBuildError(CoophelpersError, RuntimeError):
     """Building the shareable site failed (a notebook failed, a map is over budget, ...)."""
+
+
+class MapBudgetError(CoophelpersError, ValueError):
+    """A saved map file is larger than the size budget (``settings.max_map_bytes``)."""
+
+
+class MissingDependencyError(CoophelpersError, ImportError):
+    """An optional package that this feature needs is not installed; the message names it."""
+
+
+class CoophelpersWarning(UserWarning):
+    """Base class of every warning coophelpers gives; filter it to silence them all."""
+
+
+class DataWarning(CoophelpersWarning):
+    """The result is valid but may surprise: an empty table, a date before a mechanism existed."""
+
+
+class MapSizeWarning(CoophelpersWarning):
+    """A saved map is over the size budget; ``coophelpers site`` will refuse it."""
+
+
+class CoophelpersDeprecationWarning(CoophelpersWarning, DeprecationWarning):
+    """An old spelling of a parameter or name still works for one release; use the new one."""
+
+
+def warn(msg: str, category: type[Warning] = CoophelpersWarning, *, stacklevel: int = 2) -> None:
+    """``warnings.warn`` with the caller's frame (``stacklevel`` counts from the caller of ``warn``)."""
+    warnings.warn(msg, category, stacklevel=stacklevel + 1)

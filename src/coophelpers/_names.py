@@ -1,9 +1,23 @@
-"""Normalisation of names for forgiving look-ups (private)."""
+"""Forgiving name look-up shared by every registry (private).
+
+Regions, mechanisms, border crossings, network places and ports are all found by name through one
+:class:`NameIndex`: names are folded (:func:`normalise`: NFKC, case, ``ё``/``е``, diacritics,
+punctuation and spaces ignored; optionally :func:`core_name`: type words such as "Oblast", "省",
+"край" dropped), an ambiguous name is refused with its candidates, and an unknown one gets the
+nearest known names as suggestions (also in the error's ``.suggestions``).
+"""
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from coophelpers._errors import InvalidInputError, UnknownNameError
+
+__all__ = ["NameIndex", "check_str", "core_name", "did_you_mean", "normalise", "short_repr", "suggest"]
 
 # Type words stripped from the end (or start) of a name, in the three languages. Longest first so
 # that "autonomous okrug" goes before "okrug".
@@ -75,3 +89,155 @@ def core_name(text: str) -> str:
             core = core[: -len(suffix)]
             break
     return core
+
+
+def short_repr(value: Any, width: int = 80) -> str:
+    """``repr(value)`` on one line, cut to ``width`` characters; tables are summarised."""
+    columns = getattr(value, "columns", None)
+    shape = getattr(value, "shape", None)
+    if columns is not None and shape is not None:
+        shown = ", ".join(repr(str(c)) for c in list(columns)[:8])
+        more = ", ..." if len(columns) > 8 else ""
+        return f"<{type(value).__name__} of {shape[0]} rows with columns [{shown}{more}]>"
+    text = " ".join(repr(value).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def check_str(value: Any, *, param: str, fix: str = "") -> str:
+    """Return ``value`` if it is a non-empty string, else raise a clear error.
+
+    ``fix`` is the sentence that tells the user what to give (default: "Give {param} as text.").
+    """
+    fix = fix or f"Give {param} as text."
+    if not isinstance(value, str):
+        msg = f"{param} must be a string, got {type(value).__name__} {short_repr(value)}. {fix}"
+        raise InvalidInputError(msg)
+    if not value.strip():
+        msg = f"{param} must not be empty, got {value!r}. {fix}"
+        raise InvalidInputError(msg)
+    return value
+
+
+def suggest(value: str, candidates: Iterable[str], n: int = 3) -> list[str]:
+    """Return up to ``n`` candidates closest to ``value`` (compared after :func:`normalise`)."""
+    cands = list(dict.fromkeys(str(c) for c in candidates))
+    by_norm: dict[str, str] = {}
+    for cand in cands:
+        by_norm.setdefault(normalise(cand), cand)
+    target = normalise(str(value))
+    if not target:
+        return []
+    close = difflib.get_close_matches(target, list(by_norm), n=n, cutoff=0.6)
+    if len(close) < n:  # prefix / substring matches catch truncated input such as "heilong"
+        for key in by_norm:
+            if key not in close and (key.startswith(target) or target in key) and len(target) >= 3:
+                close.append(key)
+            if len(close) >= n:
+                break
+    return [by_norm[key] for key in close]
+
+
+def did_you_mean(suggestions: Sequence[str]) -> str:
+    """`` Did you mean 'a', 'b'?`` (empty when there is nothing to suggest)."""
+    if not suggestions:
+        return ""
+    return f" Did you mean {', '.join(repr(s) for s in suggestions)}?"
+
+
+class NameIndex:
+    """Ids found by any of their names, with ambiguity and suggestions handled one way.
+
+    Parameters
+    ----------
+    what
+        What the ids are, for messages (``"region"``, ``"port"``).
+    error
+        The :class:`~coophelpers.UnknownNameError` subclass raised for unknown or ambiguous names.
+    fix
+        The sentence that ends every message and says what to give instead.
+    core
+        Also match names with their type words removed (:func:`core_name`), after exact matches.
+    quote
+        Quote the labels in messages (``'harbin'`` for ids; region labels read better bare).
+    """
+
+    def __init__(
+        self, *, what: str, error: type[UnknownNameError], fix: str, core: bool = False, quote: bool = False
+    ) -> None:
+        self.what = what
+        self.quote = quote
+        self.error = error
+        self.fix = fix
+        self.exact: dict[str, set[str]] = {}
+        self.core: dict[str, set[str]] | None = {} if core else None
+        self.labels: dict[str, str] = {}
+
+    def add(self, key: str, names: Iterable[str], *, label: str | None = None) -> None:
+        """Register ``key`` under each of ``names`` (blank names are skipped)."""
+        self.labels.setdefault(key, label or key)
+        for name in names:
+            text = str(name).strip()
+            if not text:
+                continue
+            self.exact.setdefault(normalise(text), set()).add(key)
+            if self.core is not None:
+                self.core.setdefault(core_name(text), set()).add(key)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.labels
+
+    def label(self, key: str) -> str:
+        """The display label of ``key`` (e.g. ``"Heilongjiang (CN-HL)"``)."""
+        return self.labels.get(key, key)
+
+    def _shown(self, key: str) -> str:
+        return repr(self.label(key)) if self.quote else self.label(key)
+
+    def candidates(self, name: str, keep: Callable[[str], bool] | None = None) -> set[str]:
+        """Ids matching ``name`` exactly (after folding), else by core name; filtered by ``keep``."""
+        levels = [(self.exact, normalise(name))]
+        if self.core is not None:
+            levels.append((self.core, core_name(name)))
+        for table, key in levels:
+            found = {k for k in table.get(key, ()) if keep is None or keep(k)}
+            if found:
+                return found
+        return set()
+
+    def suggestions(self, name: str, keep: Callable[[str], bool] | None = None, n: int = 3) -> list[str]:
+        """Up to ``n`` ids whose names are closest to ``name``."""
+        pool = {text: ids for text, ids in self.exact.items() if keep is None or any(keep(i) for i in ids)}
+        near = suggest(normalise(name), pool, n=2 * n)
+        ids = [i for text in near for i in sorted(pool[text]) if keep is None or keep(i)]
+        return list(dict.fromkeys(ids))[:n]
+
+    def ambiguous(self, name: str, found: Iterable[str], *, param: str) -> UnknownNameError:
+        """The error for a name that matches several ids."""
+        keys = sorted(found)
+        options = ", ".join(self._shown(k) for k in keys)
+        msg = (
+            f"{self.what.capitalize()} name {name!r} for {param} is ambiguous: it matches "
+            f"{len(keys)} {self.what}s: {options}. {self.fix}"
+        )
+        return self.error(msg, keys)
+
+    def unknown(
+        self, name: str, *, param: str, keep: Callable[[str], bool] | None = None, where: str = ""
+    ) -> UnknownNameError:
+        """The error for a name that matches nothing, with the nearest names as suggestions."""
+        near = self.suggestions(name, keep)
+        hint = f" Did you mean {', '.join(self._shown(k) for k in near)}?" if near else ""
+        msg = f"Unknown {self.what} {name!r}{where} for {param}.{hint} {self.fix}"
+        return self.error(msg, near)
+
+    def resolve(self, name: Any, *, param: str, keep: Callable[[str], bool] | None = None) -> str:
+        """Return the one id ``name`` stands for, or raise the index's error naming ``param``."""
+        check_str(name, param=param, fix=self.fix)
+        if name in self.labels and (keep is None or keep(name)):
+            return name
+        found = self.candidates(name, keep)
+        if len(found) == 1:
+            return next(iter(found))
+        if found:
+            raise self.ambiguous(name, found, param=param)
+        raise self.unknown(name, param=param, keep=keep)

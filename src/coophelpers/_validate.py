@@ -2,81 +2,95 @@
 
 Each checker either returns the cleaned value or raises :class:`InvalidInputError` with a message
 that names the parameter, echoes the value and says how to fix it.
+
+Dates follow one policy (:func:`parse_as_of`, :func:`resolve_as_of`): ``as_of`` is a
+:class:`datetime.date`, an ISO string ``'YYYY-MM-DD'`` or a midnight datetime; ``None`` means
+:func:`coophelpers.settings.default_as_of` (today, or the day of ``SOURCE_DATE_EPOCH``); the
+earliest date allowed is the first date of the dataset asked about (:data:`FIRST_DATES`), the
+latest the end of the current year.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
+import functools
+import json
 import math
 import numbers
 import re
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, TypeVar
 
-from coophelpers._errors import InvalidInputError
-from coophelpers._names import normalise
+from coophelpers._errors import CoophelpersDeprecationWarning, InvalidInputError, warn
+from coophelpers._names import check_str, did_you_mean, normalise, short_repr, suggest
 
 __all__ = [
+    "FIRST_DATES",
     "check_bool",
+    "check_bounds",
     "check_choice",
-    "check_latlon",
-    "check_map",
     "check_choices",
+    "check_colour",
+    "check_latlon",
+    "check_number",
     "check_point",
     "check_positive_int",
+    "is_numbers",
     "check_str",
     "is_point",
     "latest_as_of",
     "parse_as_of",
     "partial_date",
+    "renamed_parameters",
+    "resolve_as_of",
     "short_repr",
     "suggest",
 ]
 
-#: The earliest date any ``as_of`` may take: the decree that created the federal districts.
-EARLIEST_AS_OF = _dt.date(2000, 5, 13)
+#: The first date each dataset records, and why; an ``as_of`` before it is refused. A data test
+#: checks each against its files (``tests/data``).
+FIRST_DATES: dict[str, tuple[_dt.date, str]] = {
+    "regions": (_dt.date(2000, 5, 13), "the federal districts were created on 2000-05-13"),
+    "mechanisms": (
+        _dt.date(2000, 5, 13),
+        "mechanism members follow the federal districts, created on 2000-05-13",
+    ),
+    "crossings": (_dt.date(1901, 1, 1), "the crossings registry's first recorded opening, in 1901"),
+    "network": (
+        _dt.date(1986, 7, 1),
+        "the transport network records openings and closures from 1986-07-01; older lines are "
+        "drawn as they are today",
+    ),
+}
+
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 
-def suggest(value: str, candidates: Iterable[str], n: int = 3) -> list[str]:
-    """Return up to ``n`` candidates closest to ``value`` (compared after :func:`normalise`)."""
-    cands = list(dict.fromkeys(str(c) for c in candidates))
-    by_norm: dict[str, str] = {}
-    for cand in cands:
-        by_norm.setdefault(normalise(cand), cand)
-    target = normalise(str(value))
-    if not target:
-        return []
-    close = difflib.get_close_matches(target, list(by_norm), n=n, cutoff=0.6)
-    if len(close) < n:  # prefix / substring matches catch truncated input such as "heilong"
-        for key in by_norm:
-            if key not in close and (key.startswith(target) or target in key) and len(target) >= 3:
-                close.append(key)
-            if len(close) >= n:
-                break
-    return [by_norm[key] for key in close]
+def renamed_parameters(**old_to_new: str) -> Callable[[_F], _F]:
+    """Accept the old keyword spellings of renamed parameters for one release, with a warning.
 
-
-def _did_you_mean(suggestions: Sequence[str]) -> str:
-    if not suggestions:
-        return ""
-    quoted = ", ".join(repr(s) for s in suggestions)
-    return f" Did you mean {quoted}?"
-
-
-def check_str(value: Any, *, param: str, fix: str = "") -> str:
-    """Return ``value`` if it is a non-empty string, else raise a clear error.
-
-    ``fix`` is the sentence that tells the user what to give (default: "Give {param} as text.").
+    ``@renamed_parameters(a="origin")`` makes ``f(a=1)`` call ``f(origin=1)`` and warn with
+    :class:`~coophelpers.CoophelpersDeprecationWarning`; giving both spellings is an error.
     """
-    fix = fix or f"Give {param} as text."
-    if not isinstance(value, str):
-        msg = f"{param} must be a string, got {type(value).__name__} {short_repr(value)}. {fix}"
-        raise InvalidInputError(msg)
-    if not value.strip():
-        msg = f"{param} must not be empty, got {value!r}. {fix}"
-        raise InvalidInputError(msg)
-    return value
+
+    def wrap(func: _F) -> _F:
+        @functools.wraps(func)
+        def inner(*args: Any, **kwargs: Any) -> Any:
+            for old, new in old_to_new.items():
+                if old in kwargs:
+                    if new in kwargs:
+                        msg = f"{func.__name__}() got both {old}= and {new}=; {old}= is the old name of {new}=. Give only {new}=."
+                        raise InvalidInputError(msg)
+                    warn(
+                        f"{func.__name__}({old}=...) is deprecated; use {new}= (same meaning).",
+                        CoophelpersDeprecationWarning,
+                    )
+                    kwargs[new] = kwargs.pop(old)
+            return func(*args, **kwargs)
+
+        return inner  # type: ignore[return-value]
+
+    return wrap
 
 
 def check_choice(
@@ -85,18 +99,24 @@ def check_choice(
     *,
     param: str,
     what: str = "value",
+    hints: Mapping[str, str] | None = None,
 ) -> str:
-    """Return the member of ``choices`` that matches ``value`` ignoring case and punctuation."""
+    """Return the member of ``choices`` that matches ``value`` ignoring case and punctuation.
+
+    ``hints`` maps a common wrong value to the sentence that explains it (``{"ferry": "'ferry' is
+    a river mode of river crossings: use 'river'."}``).
+    """
     listed = ", ".join(repr(c) for c in choices)
     check_str(value, param=param, fix=f"Choose one of {listed}.")
     by_norm = {normalise(c): c for c in choices}
     found = by_norm.get(normalise(value))
     if found is not None:
         return found
-    msg = (
-        f"Unknown {what} {value!r} for {param}.{_did_you_mean(suggest(value, choices))} "
-        f"Choose one of {listed}."
-    )
+    for wrong, sentence in (hints or {}).items():
+        if normalise(wrong) == normalise(value):
+            msg = f"Unknown {what} {value!r} for {param}. {sentence} Choose one of {listed}."
+            raise InvalidInputError(msg)
+    msg = f"Unknown {what} {value!r} for {param}.{did_you_mean(suggest(value, choices))} Choose one of {listed}."
     raise InvalidInputError(msg)
 
 
@@ -109,9 +129,6 @@ def latest_as_of() -> _dt.date:
     """
     return _dt.date(_dt.date.today().year, 12, 31)
 
-
-#: ``latest=`` default of :func:`parse_as_of`: :func:`latest_as_of`, evaluated at call time.
-END_OF_THIS_YEAR: Any = object()
 
 _DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
 
@@ -139,41 +156,43 @@ def check_choices(
     param: str,
     what: str,
     example: Any,
+    hints: Mapping[str, str] | None = None,
 ) -> tuple[str, ...]:
-    """Return the members of ``choices`` named by ``values`` (one name, or a non-empty sequence).
+    """Return the members of ``choices`` named by ``values``: one name, or a non-empty collection.
 
-    Each name is matched as in :func:`check_choice`; the result keeps the order of ``choices`` and
-    has no duplicates. ``example`` is shown in the message as a value that would work.
+    Each name is matched as in :func:`check_choice`; the result keeps the order of ``choices``
+    and has no duplicates. ``example`` is shown in the message as a value that would work.
     """
     if isinstance(values, str):
         values = (values,)
-    if not isinstance(values, (Sequence, set, frozenset)) or not values:
+    if isinstance(values, (bytes, Mapping)) or not isinstance(values, Iterable):
         msg = (
-            f"{param} must be a non-empty sequence of {what}s from {list(choices)!r}, got "
-            f"{short_repr(values)}. Give e.g. {param}={example!r}."
+            f"{param} must be a {what} or a non-empty sequence of {what}s from {list(choices)!r}, "
+            f"got {type(values).__name__} {short_repr(values)}. Give e.g. {param}={example!r}."
         )
         raise InvalidInputError(msg)
-    found = {check_choice(value, choices, param=param, what=what) for value in values}
+    items = list(values)
+    if not items:
+        msg = (
+            f"{param} must name at least one {what} (a non-empty sequence from {list(choices)!r}), "
+            f"got an empty {type(values).__name__} {short_repr(values)}. Give e.g. {param}={example!r}."
+        )
+        raise InvalidInputError(msg)
+    found = {check_choice(value, choices, param=param, what=what, hints=hints) for value in items}
     return tuple(c for c in choices if c in found)
 
 
-def parse_as_of(
-    value: Any,
-    *,
-    param: str = "as_of",
-    earliest: _dt.date | None = EARLIEST_AS_OF,
-    earliest_note: str = "the federal districts were created on 2000-05-13",
-    latest: Any = END_OF_THIS_YEAR,
-) -> _dt.date | None:
+def parse_as_of(value: Any, *, dataset: str = "regions", param: str = "as_of") -> _dt.date | None:
     """Parse an ``as_of`` argument: ``None``, a :class:`datetime.date` or an ISO date string.
 
-    ``earliest`` defaults to 2000-05-13, the day the federal districts were created, and
-    ``earliest_note`` says why a date before it is refused; pass ``earliest=None`` to allow any
-    past date. ``latest`` defaults to :func:`latest_as_of` (the end of the current year); pass
-    ``latest=None`` for no limit. A :class:`datetime.datetime` (or pandas ``Timestamp``) is
-    accepted when it is a plain calendar day (midnight, no time zone); one with a time of day or
-    a time zone is refused rather than silently cut to its date.
+    A date before the first date of ``dataset`` (a key of :data:`FIRST_DATES`) or after the end
+    of the current year is refused with a message that says why. A :class:`datetime.datetime`
+    (or pandas ``Timestamp``) is accepted when it is a plain calendar day (midnight, no time
+    zone); one with a time of day or a time zone is refused rather than silently cut to its
+    date. Returns None for None (see :func:`resolve_as_of`).
     """
+    earliest, earliest_note = FIRST_DATES[dataset]
+    latest = latest_as_of()
     if value is None:
         return None
     if isinstance(value, _dt.datetime):
@@ -219,15 +238,13 @@ def parse_as_of(
             f"got {type(value).__name__} {short_repr(value)}. Give the date as 'YYYY-MM-DD'."
         )
         raise InvalidInputError(msg)
-    if earliest is not None and date < earliest:
+    if date < earliest:
         msg = (
             f"{param}={value!r} is before {earliest.isoformat()}, the earliest date the data "
             f"covers ({earliest_note}). Give a later date."
         )
         raise InvalidInputError(msg)
-    if latest is END_OF_THIS_YEAR:
-        latest = latest_as_of()
-    if latest is not None and date > latest:
+    if date > latest:
         msg = (
             f"{param}={value!r} is after {latest.isoformat()}, the latest date allowed: the data "
             f"record the past and the present, not forecasts. Give a date up to "
@@ -235,6 +252,14 @@ def parse_as_of(
         )
         raise InvalidInputError(msg)
     return date
+
+
+def resolve_as_of(value: Any, *, dataset: str = "regions", param: str = "as_of") -> _dt.date:
+    """:func:`parse_as_of`, with None standing for :func:`coophelpers.settings.default_as_of`."""
+    from coophelpers import settings
+
+    date = parse_as_of(value, dataset=dataset, param=param)
+    return settings.default_as_of() if date is None else date
 
 
 def partial_date(text: str | None) -> _dt.date | None:
@@ -251,18 +276,6 @@ def partial_date(text: str | None) -> _dt.date | None:
     month = int(parts[1]) if len(parts) > 1 else 1
     day = int(parts[2]) if len(parts) > 2 else 1
     return _dt.date(year, month, day)
-
-
-def short_repr(value: Any, width: int = 80) -> str:
-    """``repr(value)`` on one line, cut to ``width`` characters; tables are summarised."""
-    columns = getattr(value, "columns", None)
-    shape = getattr(value, "shape", None)
-    if columns is not None and shape is not None:
-        shown = ", ".join(repr(str(c)) for c in list(columns)[:8])
-        more = ", ..." if len(columns) > 8 else ""
-        return f"<{type(value).__name__} of {shape[0]} rows with columns [{shown}{more}]>"
-    text = " ".join(repr(value).split())
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def check_bool(value: Any, *, param: str) -> bool:
@@ -297,19 +310,53 @@ def check_positive_int(value: Any, *, param: str, example: int = 3) -> int:
     return int(value)
 
 
-def check_map(m: Any, *, param: str = "m") -> Any:
-    """Return ``m`` if it is None or a :class:`folium.Map`, else raise a clear error."""
-    if m is None:
-        return None
-    import folium
+_COLOUR_RE = re.compile(
+    r"^(#[0-9a-fA-F]{3,4}|#[0-9a-fA-F]{6}|#[0-9a-fA-F]{8}|[a-zA-Z]{3,24}"
+    r"|(rgb|rgba|hsl|hsla)\(\s*[0-9.%\s,/+-]{3,60}\))$"
+)
 
-    if not isinstance(m, folium.Map):
+
+@functools.lru_cache(maxsize=1)
+def _css_colour_names() -> frozenset[str]:
+    """CSS named colours, from the table folium's own dependency branca ships (empty if absent)."""
+    from importlib import resources
+
+    try:
+        names = json.loads((resources.files("branca") / "_cnames.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError, ModuleNotFoundError):  # pragma: no cover - then any word passes
+        return frozenset()
+    return frozenset(n.lower() for n in names) | {"transparent", "currentcolor"}
+
+
+def check_colour(value: Any, *, param: str) -> str:
+    """Return a CSS colour (``'#1f77b4'``, ``'steelblue'``, ``'rgb(31,119,180)'``), stripped."""
+    word = isinstance(value, str) and value.strip().isalpha()
+    names = _css_colour_names()
+    if word and names and value.strip().lower() not in names:
         msg = (
-            f"{param} must be a folium.Map or None, got {type(m).__name__} {short_repr(m, 60)}. "
-            f"Give a map from coophelpers.base_map(), or leave {param}=None for a new one."
+            f"{param}={value!r} is not a CSS colour name. Fix: pass a colour such as '#1f77b4', "
+            "'steelblue' or 'rgb(31,119,180)'."
         )
         raise InvalidInputError(msg)
-    return m
+    if not isinstance(value, str) or not _COLOUR_RE.match(value.strip()):
+        msg = (
+            f"{param}={value!r} is not a colour. Fix: pass a CSS colour such as '#1f77b4', "
+            "'steelblue' or 'rgb(31,119,180)'."
+        )
+        raise InvalidInputError(msg)
+    return value.strip()
+
+
+def check_number(value: Any, *, param: str, low: float, high: float) -> float:
+    """Return ``value`` as a float if it is a number (numpy's included) in ``[low, high]``."""
+    value = _plain(value)
+    if not _is_number(value) or math.isnan(value):
+        msg = f"{param}={value!r} is not a number. Fix: pass a number between {low} and {high}."
+        raise InvalidInputError(msg)
+    if not low <= value <= high:
+        msg = f"{param}={value!r} is out of range. Fix: pass a number between {low} and {high}."
+        raise InvalidInputError(msg)
+    return float(value)
 
 
 #: An example point for messages: Harbin, (lat, lon).
@@ -425,3 +472,39 @@ def check_point(value: Any, *, param: str) -> tuple[float, float]:
         f"Give e.g. {_EXAMPLE_POINT}."
     )
     raise InvalidInputError(msg)
+
+
+def check_bounds(bounds: Any, *, param: str = "bounds") -> tuple[tuple[float, float], tuple[float, float]]:
+    """Return ((south, west), (north, east)) from a pair of (lat, lon) corners or a GeoDataFrame."""
+    if hasattr(bounds, "total_bounds"):
+        frame = bounds
+        if len(frame) == 0:
+            msg = (
+                f"{param} is an empty {type(frame).__name__}: it has no extent. Fix: pass a frame "
+                "with rows, or [[south, west], [north, east]] in degrees."
+            )
+            raise InvalidInputError(msg)
+        if getattr(frame, "crs", None) is not None and not frame.crs.equals("EPSG:4326"):
+            frame = frame.to_crs("EPSG:4326")
+        west, south, east, north = (float(v) for v in frame.total_bounds)
+    else:
+        try:
+            (south, west), (north, east) = ((float(a), float(b)) for a, b in bounds)
+        except (TypeError, ValueError) as err:
+            msg = (
+                f"{param}={bounds!r:.80} is not [[south, west], [north, east]]. Fix: pass two "
+                "(lat, lon) corners, e.g. [[40, 110], [60, 150]], or a GeoDataFrame."
+            )
+            raise InvalidInputError(msg) from err
+        # corners written (lon, lat) are the commonest slip: say so rather than "not a box"
+        check_latlon(south, west, param=f"{param}[0]")
+        check_latlon(north, east, param=f"{param}[1]")
+    values_ok = all(math.isfinite(v) for v in (south, west, north, east))
+    if not values_ok or not (-90 <= south < north <= 90) or not (-180 <= west < east <= 360):
+        msg = (
+            f"{param}=[[{south}, {west}], [{north}, {east}]] is not a valid box. Fix: pass "
+            "[[south, west], [north, east]] in degrees with south < north (-90..90) and "
+            "west < east (-180..360; longitudes east of 180 are allowed for Chukotka)."
+        )
+        raise InvalidInputError(msg)
+    return (south, west), (north, east)

@@ -8,7 +8,11 @@ naming the file and the fix when anything is wrong.
 
 The folder is found with :mod:`importlib.resources` (``coophelpers/_data/geo`` inside an installed
 wheel) and, for a source checkout, ``data/geo`` at the top of the repository. The environment
-variable ``COOPHELPERS_DATA_DIR`` overrides both.
+variable ``COOPHELPERS_DATA_DIR``, or :data:`coophelpers.settings.data_dir`, overrides both.
+
+This is also the only module that knows sources and licences: :func:`source_records` gives the
+provenance of curated files from the manifest and of the packages whose data the package uses at
+run time (:data:`PACKAGE_SOURCES`, e.g. ``searoute``'s maritime network).
 
 Command line, for maintainers::
 
@@ -25,19 +29,30 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from coophelpers import settings
 from coophelpers._errors import DataIntegrityError
+from coophelpers._io import atomic_write
 
 if TYPE_CHECKING:
     import geopandas
     import pandas
 
-__all__ = ["data_dir", "data_path", "manifest", "read_csv", "read_geo", "source_records", "verify_all"]
+__all__ = [
+    "PACKAGE_SOURCES",
+    "data_dir",
+    "data_path",
+    "manifest",
+    "read_csv",
+    "read_geo",
+    "source_records",
+    "split_list",
+    "verify_all",
+]
 
 MANIFEST = "manifest.json"
 #: Keys every manifest entry must have a non-empty value for.
@@ -49,9 +64,24 @@ _REBUILD_HINT = (
 )
 
 
+#: How curated files separate several values in one cell.
+LIST_SEPARATOR = " | "
+
+
+def split_list(text: str) -> tuple[str, ...]:
+    """The values of a curated multi-value cell (``"a | b"``) as a tuple, the form every table returns.
+
+    Examples
+    --------
+    >>> split_list("https://a.example | https://b.example"), split_list("")
+    (('https://a.example', 'https://b.example'), ())
+    """
+    return tuple(part.strip() for part in str(text).split("|") if part.strip())
+
+
 def data_dir() -> Path:
     """Return the folder that holds the curated data files and ``manifest.json``."""
-    override = os.environ.get("COOPHELPERS_DATA_DIR")
+    override = settings.data_dir or os.environ.get(settings.DATA_DIR_ENV)
     if override:
         return Path(override)
     return _default_data_dir()
@@ -204,26 +234,47 @@ def read_geo(filename: str) -> geopandas.GeoDataFrame:
     return gpd.GeoDataFrame(columns, geometry=geometry, crs=crs)
 
 
-def source_records(*filenames: str) -> list[dict[str, str]]:
-    """Return the provenance of curated files as dicts for :func:`coophelpers.maps.add_source`.
+#: Data that comes with a package the code uses at run time, not with a curated file.
+PACKAGE_SOURCES: dict[str, dict[str, str]] = {
+    "searoute": {
+        "name": "Sea routes: PyPI package searoute (Eurostat MARNET maritime network)",
+        "url": "https://pypi.org/project/searoute/",
+        "licence": "Apache-2.0 (searoute); MARNET from Eurostat GISCO",
+        "note": "Port-to-port shortest paths on MARNET; lines continuous across 180°.",
+    },
+}
 
-    Each dict has ``name`` (the file's title), ``licence``, ``as_of``, ``attribution`` and
-    ``note`` (the source text and file name), taken from the manifest.
+
+def source_records(*names: str) -> list[dict[str, str]]:
+    """Return the provenance of curated files (or of :data:`PACKAGE_SOURCES`) as dicts.
+
+    Each dict has ``name`` (the file's title), ``licence``, ``as_of``, ``attribution``, ``url``
+    where known and ``note`` (the source text and file name), taken from the manifest; they are
+    the keyword arguments of :func:`coophelpers.add_source`.
+
+    Examples
+    --------
+    >>> source_records("ports.csv")[0]["name"]  # doctest: +ELLIPSIS
+    '...'
     """
     entries = manifest()["files"]
     records = []
-    for name in filenames:
+    for name in names:
+        if name in PACKAGE_SOURCES:
+            records.append(dict(PACKAGE_SOURCES[name]))
+            continue
         data_path(name)
         entry = entries[name]
-        records.append(
-            {
-                "name": entry["title"],
-                "licence": entry["licence"],
-                "as_of": entry["as_of"],
-                "attribution": entry.get("attribution") or None,
-                "note": f"{entry['source']} (data/geo/{name})",
-            }
-        )
+        record = {
+            "name": entry["title"],
+            "licence": entry["licence"],
+            "as_of": entry["as_of"],
+            "attribution": entry.get("attribution") or None,
+            "note": f"{entry['source']} (data/geo/{name})",
+        }
+        if entry.get("url"):
+            record["url"] = entry["url"]
+        records.append(record)
     return records
 
 
@@ -260,14 +311,7 @@ def _count_rows(path: Path) -> tuple[int, list[str]]:
 
 def _write_manifest(folder: Path, data: dict[str, Any]) -> None:
     text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    fd, tmp = tempfile.mkstemp(prefix=".manifest.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, folder / MANIFEST)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write(folder / MANIFEST, text, fsync=False)
 
 
 def _describe(path: Path, entry: dict[str, Any]) -> dict[str, Any]:

@@ -18,72 +18,33 @@ ids and names of network nodes, ``"sea"`` the ids and names of ports.
 
 from __future__ import annotations
 
-import os
+import datetime as _dt
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from coophelpers import network, sea
 from coophelpers._errors import InvalidInputError
-from coophelpers._validate import check_choice, check_point, is_numbers, short_repr
+from coophelpers._names import short_repr
+from coophelpers._validate import check_choice, is_numbers, renamed_parameters
 from coophelpers._validate import is_point as _is_point
+from coophelpers.geodesy import ELLIPSOID, inv_km
+from coophelpers.regions import admin_centre
 
 if TYPE_CHECKING:
     import pandas as pd
-    from pyproj import Geod
 
 __all__ = ["METHODS", "distance_matrix", "geodesic_km"]
 
 #: The distance methods :func:`distance_matrix` knows, in the order the docs list them.
 METHODS = ("geodesic", "network", "sea")
 
-#: The ellipsoid every geodesic in the package is computed on.
-ELLIPSOID = "WGS84"
-
-
-@lru_cache(maxsize=1)
-def _geod() -> Geod:
-    from pyproj import Geod
-
-    return Geod(ellps=ELLIPSOID)
-
-
-@lru_cache(maxsize=1)
-def _centres() -> dict[str, tuple[float, float]]:
-    """``{ISO code: (lat, lon)}`` of every region's administrative centre (regions.csv)."""
-    from coophelpers import data
-
-    frame = data.read_csv("regions.csv", dtype=str, keep_default_na=False)
-    return {
-        code: (float(lat), float(lon))
-        for code, lat, lon in zip(frame["code"], frame["capital_lat"], frame["capital_lon"])
-    }
-
-
-@lru_cache(maxsize=1024)
-def _centre_of(name: str) -> tuple[float, float]:
-    centres = _centres()
-    if name in centres:  # an ISO code: no name resolution needed
-        return centres[name]
-    from coophelpers.regions import resolve_region
-
-    return centres[resolve_region(name)]
-
 
 def _latlon_of(place: Any, *, param: str) -> tuple[float, float]:
     """Coordinates of one place: a ``(lat, lon)`` pair or a region name / code."""
-    if isinstance(place, str):
-        try:
-            return _centre_of(place)
-        except InvalidInputError:
-            from coophelpers.regions import _resolve_region
-
-            _resolve_region(place, None, param=param)  # the same error, naming the parameter
-            raise
-    if isinstance(place, (tuple, list)) or is_numbers(place) or type(place).__name__ == "Point":
-        return check_point(place, param=param)
+    if isinstance(place, (str, tuple, list)) or is_numbers(place) or type(place).__name__ == "Point":
+        return admin_centre(place, param=param)
     msg = (
         f"{param} must be a (lat, lon) pair of numbers or a region name or ISO code such as "
         f"'Heilongjiang' or 'RU-PRI', got {type(place).__name__} {short_repr(place)}. Give e.g. "
@@ -154,39 +115,13 @@ def _coords(places: list[Any], *, param: str) -> np.ndarray:
     return out
 
 
-#: Above this many pairs the ellipsoidal computation is split across the machine's cores: pyproj
-#: releases the GIL in its inner loop, so two threads on two cores finish ~1.5x sooner.
-PARALLEL_MIN_PAIRS = 2000
-
-
-@lru_cache(maxsize=1)
-def _pool() -> tuple[ThreadPoolExecutor, int]:
-    workers = max(1, min(4, os.cpu_count() or 1))
-    return ThreadPoolExecutor(max_workers=workers, thread_name_prefix="coophelpers-geod"), workers
-
-
-def _inv_km(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
-    """Vectorised ellipsoidal distance in km (arrays of equal shape)."""
-    lat1, lon1, lat2, lon2 = (np.ascontiguousarray(x, dtype=float).ravel() for x in (lat1, lon1, lat2, lon2))
-    geod = _geod()
-    if lat1.size < PARALLEL_MIN_PAIRS or (os.cpu_count() or 1) < 2:
-        _, _, dist_m = geod.inv(lon1, lat1, lon2, lat2)
-        return np.asarray(dist_m, dtype=float) / 1000.0
-    pool, workers = _pool()
-    bounds = np.linspace(0, lat1.size, workers + 1, dtype=int)
-    parts = pool.map(
-        lambda lo_hi: geod.inv(lon1[lo_hi[0]:lo_hi[1]], lat1[lo_hi[0]:lo_hi[1]], lon2[lo_hi[0]:lo_hi[1]], lat2[lo_hi[0]:lo_hi[1]])[2],
-        zip(bounds[:-1], bounds[1:], strict=True),
-    )
-    return np.concatenate([np.asarray(p, dtype=float) for p in parts]) / 1000.0
-
-
-def geodesic_km(a: Any, b: Any) -> float | np.ndarray:
+@renamed_parameters(a="origin", b="destination")
+def geodesic_km(origin: Any, destination: Any) -> float | np.ndarray:
     """Distance in km on the WGS84 ellipsoid between places.
 
     Parameters
     ----------
-    a, b
+    origin, destination
         A place or a sequence of places. A place is a ``(lat, lon)`` pair in degrees or a region
         name or ISO 3166-2 code, which stands for its administrative centre (``"Harbin"`` is not a
         region; ``"Heilongjiang"`` or ``"CN-HL"`` is). An ``(n, 2)`` array is ``n`` points.
@@ -211,22 +146,23 @@ def geodesic_km(a: Any, b: Any) -> float | np.ndarray:
     >>> geodesic_km("RU-MOW", ["CN-BJ", "CN-SH"]).round()
     array([5808., 6831.])
     """
-    places_a, single_a = _as_places(a, param="a")
-    places_b, single_b = _as_places(b, param="b")
+    places_a, single_a = _as_places(origin, param="origin")
+    places_b, single_b = _as_places(destination, param="destination")
     if not single_a and not single_b and len(places_a) != len(places_b):
         msg = (
-            f"a and b have different lengths ({len(places_a)} and {len(places_b)}). Give sequences "
-            f"of equal length for element-wise distances, or use distance_matrix(a, b) for all pairs."
+            f"origin and destination have different lengths ({len(places_a)} and {len(places_b)}). "
+            f"Give sequences of equal length for element-wise distances, or use "
+            f"distance_matrix(origins, destinations) for all pairs."
         )
         raise InvalidInputError(msg)
-    xa = _coords(places_a, param="a")
-    xb = _coords(places_b, param="b")
+    xa = _coords(places_a, param="origin")
+    xb = _coords(places_b, param="destination")
     n = max(len(xa), len(xb))
     if len(xa) == 1:
         xa = np.repeat(xa, n, axis=0)
     if len(xb) == 1:
         xb = np.repeat(xb, n, axis=0)
-    dist = _inv_km(xa[:, 0], xa[:, 1], xb[:, 0], xb[:, 1])
+    dist = inv_km(xa[:, 0], xa[:, 1], xb[:, 0], xb[:, 1])
     if single_a and single_b:
         return float(dist[0])
     return dist
@@ -259,8 +195,8 @@ def distance_matrix(
     destinations: Any,
     *,
     method: str = "geodesic",
-    modes: Sequence[str] | None = None,
-    as_of: Any = None,
+    modes: Sequence[str] | str | None = None,
+    as_of: _dt.date | str | None = None,
     via: str = "suez",
 ) -> pd.DataFrame:
     """Distances in km from every origin to every destination, as a labelled table.
@@ -273,8 +209,9 @@ def distance_matrix(
     method
         ``"geodesic"`` (default), ``"network"`` or ``"sea"``; see the module docstring.
     modes
-        ``"network"`` only: the modes the route may use; default every mode of the network
-        (rail, road and ferry), so that regions without a land link (Kamchatka, Chukotka,
+        ``"network"`` only: the modes the route may use; default
+        :data:`coophelpers.network.DEFAULT_MODES` (rail, road and ferry, as in
+        :func:`coophelpers.route`), so that regions without a land link (Kamchatka, Chukotka,
         Sakhalin, Kaliningrad) still get a distance.
     as_of
         ``"network"`` only: use the links open on that date (ISO string or ``datetime.date``).
@@ -315,36 +252,14 @@ def distance_matrix(
         lon1 = np.repeat(xo[:, 1], len(xd))
         lat2 = np.tile(xd[:, 0], len(xo))
         lon2 = np.tile(xd[:, 1], len(xo))
-        values = _inv_km(lat1, lon1, lat2, lon2).reshape(len(xo), len(xd))
+        values = inv_km(lat1, lon1, lat2, lon2).reshape(len(xo), len(xd))
         label = f"geodesic on the {ELLIPSOID} ellipsoid (pyproj.Geod)"
     elif method == "network":
-        from coophelpers.network import _length_matrix
-
-        values, label = _length_matrix(o_places, d_places, modes=modes, as_of=as_of)
+        modes = network.DEFAULT_MODES if modes is None else modes
+        values, label = network.length_matrix(o_places, d_places, modes=modes, as_of=as_of)
     else:
-        from coophelpers.sea import _sea_matrix
-
-        values, label = _sea_matrix(o_places, d_places, via=via)
+        values, label = sea.length_matrix(o_places, d_places, via=via)
     frame = pd.DataFrame(values, index=pd.Index(o_labels, name="origin"), columns=pd.Index(d_labels, name="destination"))
     frame.attrs["method"] = label
     frame.attrs["unit"] = "km"
     return frame
-
-
-def unwrap_longitudes(coords: Sequence[Sequence[float]]) -> list[tuple[float, float]]:
-    """Shift longitudes by multiples of 360° so consecutive ``(lon, lat)`` vertices differ by at most 180°.
-
-    A line that crosses the antimeridian (a sea route through the Bering Strait, a route to
-    Chukotka) then runs on past 180° instead of jumping across the map.
-    """
-    out: list[tuple[float, float]] = []
-    for lon, lat in coords:
-        lon = float(lon)
-        if out:
-            prev = out[-1][0]
-            while lon - prev > 180.0:
-                lon -= 360.0
-            while lon - prev < -180.0:
-                lon += 360.0
-        out.append((lon, float(lat)))
-    return out

@@ -35,69 +35,55 @@ geometry. See :func:`mechanism_summary` for what each number means.
 from __future__ import annotations
 
 import datetime as _dt
-import warnings
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from coophelpers import data as _data
-from coophelpers._errors import DataIntegrityError, InvalidInputError, UnknownMechanismError
-from coophelpers._names import normalise
-from coophelpers._validate import check_choice, check_map, check_str, parse_as_of, short_repr, suggest
+from coophelpers._errors import DataWarning, InvalidInputError, warn
+from coophelpers._mechanism_data import (
+    BASES,
+    DEFAULT_ROLES,
+    LIST_COLUMNS,
+    ROLES,
+    SIDES,
+    STATUSES,
+    check_roles,
+    check_variant,
+    founding_date,
+    mechanisms_table,
+    member_frame,
+    membership_table,
+    name_index,
+)
+from coophelpers._names import short_repr
+from coophelpers._validate import check_choice, resolve_as_of
+from coophelpers.geodesy import ELLIPSOID, area_km2, inv_km, length_km, nearest_boundary_km
+from coophelpers.regions import DETAILS
 
 if TYPE_CHECKING:
-    import folium
     import geopandas as gpd
-    import numpy as np
     import pandas as pd
 
 __all__ = [
+    "BASES",
     "DEFAULT_ROLES",
+    "ELLIPSOID",
     "ROLES",
+    "SIDES",
+    "STATUSES",
+    "ROLE_LABELS",
     "load_mechanisms",
-    "mechanism_map",
     "mechanism_members",
     "mechanism_pairs",
     "mechanism_summary",
     "mechanism_variants",
+    "resolve_mechanism",
+    "resolve_mechanisms",
 ]
 
-MECHANISMS_FILE = "mechanisms.csv"
-MEMBERSHIP_FILE = "mechanism_membership.csv"
-#: Every membership role, from most to least certain.
-ROLES = ("member", "partial", "assumed", "ambiguous")
-#: Roles returned unless ``roles=`` says otherwise: ``ambiguous`` members are left out.
-DEFAULT_ROLES = ("member", "partial", "assumed")
-#: The two sides of every mechanism.
-SIDES = ("CN", "RU")
-#: Mechanism statuses: with regular meetings of a standing body, or agreed but not set up.
-STATUSES = ("institutionalised", "agreed_in_principle")
-#: Why a region is listed as a member.
-BASES = ("named-list", "federal-district", "baikal-region", "macro-region")
-#: The ellipsoid of every distance, area and length.
-ELLIPSOID = "WGS84"
 #: Geometry detail used for measurements (maps use the lighter ``"web"`` detail).
 MEASURE_DETAIL = "full"
-#: Equidistant conic projection over northern Asia, used only to *find* the nearest pair of
-#: boundary points of two regions; the distance between them is then measured on the ellipsoid.
-_NEAREST_CRS = "+proj=eqdc +lat_0=45 +lat_1=25 +lat_2=60 +lon_0=105 +datum=WGS84 +units=m +no_defs"
-#: Number of points per partner line drawn on maps (lines follow the geodesic).
-_LINE_POINTS = 24
-
-#: Colour pair per mechanism on maps: (Chinese side, Russian side).
-COLOURS = {
-    "northeast-fareast": ("#b03a2e", "#1f618d"),
-    "yangtze-volga": ("#d68910", "#117a65"),
-    "north-central": ("#7d3c98", "#1e8449"),
-    "southeast-northwest": ("#c2185b", "#283593"),
-}
-#: How each role is drawn: outline dash pattern, outline weight, fill opacity.
-ROLE_STYLES = {
-    "member": {"dash_array": None, "weight": 1.2, "fill_opacity": 0.55},
-    "partial": {"dash_array": "10 6", "weight": 2.4, "fill_opacity": 0.3},
-    "assumed": {"dash_array": "2 5", "weight": 2.0, "fill_opacity": 0.22},
-    "ambiguous": {"dash_array": "12 5 2 5", "weight": 2.0, "fill_opacity": 0.06},
-}
 #: Role names in the three languages, for tooltips and legends.
 ROLE_LABELS = {
     "member": ("member", "成员", "участник"),
@@ -110,37 +96,6 @@ ROLE_LABELS = {
 # --- data --------------------------------------------------------------------------------------
 
 
-def _today() -> _dt.date:
-    return _dt.date.today()
-
-
-def _parse_iso(text: str, *, where: str) -> _dt.date | None:
-    if not text:
-        return None
-    try:
-        return _dt.date.fromisoformat(text)
-    except ValueError as err:
-        msg = f"{where}: {text!r} is not an ISO date (YYYY-MM-DD). Fix the data file and run `python -m coophelpers.data refresh`."
-        raise DataIntegrityError(msg) from err
-
-
-@lru_cache(maxsize=1)
-def _mechanisms_table() -> pd.DataFrame:
-    return _data.read_csv(MECHANISMS_FILE, dtype=str, keep_default_na=False)
-
-
-@lru_cache(maxsize=1)
-def _membership_table() -> pd.DataFrame:
-    frame = _data.read_csv(MEMBERSHIP_FILE, dtype=str, keep_default_na=False)
-    frame["valid_from"] = [
-        _parse_iso(v, where=f"{MEMBERSHIP_FILE} row {i + 2} valid_from") for i, v in enumerate(frame["valid_from"])
-    ]
-    frame["valid_to"] = [
-        _parse_iso(v, where=f"{MEMBERSHIP_FILE} row {i + 2} valid_to") for i, v in enumerate(frame["valid_to"])
-    ]
-    return frame
-
-
 def load_mechanisms() -> pd.DataFrame:
     """Return the table of the four cooperation mechanisms.
 
@@ -151,92 +106,97 @@ def load_mechanisms() -> pd.DataFrame:
         in the three languages; ``aliases`` (`` | ``-separated); ``governing_body``; ``chairs``;
         ``founded`` (ISO date) and ``founded_note``; ``status`` (``institutionalised`` or
         ``agreed_in_principle``); ``russian_district`` (federal-district id); ``description``;
-        ``sources`` (`` | ``-separated URLs); ``as_of``; ``confidence`` (H/M/L). Dates are ISO
-        strings, as in the file.
+        ``sources`` (a tuple of URLs); ``as_of``; ``confidence`` (H/M/L). Dates are ISO strings,
+        as in the file; ``aliases`` and ``sources`` hold several values as tuples.
 
     Examples
     --------
-    >>> load_mechanisms()[["id", "status"]]  # doctest: +SKIP
+    >>> load_mechanisms()[["id", "status"]]
+                        id               status
+    0    northeast-fareast    institutionalised
+    1        yangtze-volga    institutionalised
+    2        north-central  agreed_in_principle
+    3  southeast-northwest  agreed_in_principle
     """
-    return _mechanisms_table().copy()
+    frame = mechanisms_table().copy()
+    for col in LIST_COLUMNS["mechanisms"]:
+        frame[col] = frame[col].map(_data.split_list)
+    return frame
 
 
-@lru_cache(maxsize=1)
-def _name_index() -> dict[str, str]:
-    index: dict[str, str] = {}
-    cols = ("id", "name_en", "name_zh", "name_ru", "short_name_en", "short_name_zh", "short_name_ru")
-    for row in _mechanisms_table().itertuples(index=False):
-        names = [getattr(row, c) for c in cols] + [a for a in row.aliases.split("|")]
-        for name in names:
-            key = normalise(name.strip())
-            if key:
-                index.setdefault(key, row.id)
-    return index
+def resolve_mechanism(name: str, *, param: str = "mechanism") -> str:
+    """Return the id of a mechanism given by id or by a name in English, Chinese or Russian.
+
+    Parameters
+    ----------
+    name
+        An id (``"yangtze-volga"``) or a name or short name (``"Volga–Yangtze"``, ``"东北—远东"``).
+    param
+        The parameter name that error messages mention.
+
+    Returns
+    -------
+    str
+        The mechanism id.
+
+    Raises
+    ------
+    UnknownMechanismError
+        No mechanism has that name (the message lists the nearest ids).
+
+    Examples
+    --------
+    >>> resolve_mechanism("Волга – Янцзы"), resolve_mechanism("东北—远东")
+    ('yangtze-volga', 'northeast-fareast')
+    """
+    return name_index().resolve(name, param=param)
 
 
-def _resolve_mechanism(value: Any, *, param: str = "mechanism") -> str:
-    """Return the id of mechanism ``value`` given by id or by a name in English, Chinese or Russian."""
-    check_str(
-        value,
-        param=param,
-        fix="Give a mechanism id such as 'yangtze-volga' or a mechanism name (load_mechanisms() lists them).",
-    )
-    index = _name_index()
-    found = index.get(normalise(value))
-    if found is not None:
-        return found
-    table = _mechanisms_table()
-    labels = dict(zip(table["id"], table["short_name_en"]))
-    near = list(dict.fromkeys(index[normalise(k)] for k in suggest(value, index, n=6)))[:3]
-    hint = ""
-    if near:
-        hint = " Did you mean " + ", ".join(f"{i!r} ({labels[i]})" for i in near) + "?"
-    known = ", ".join(repr(i) for i in table["id"])
-    msg = (
-        f"Unknown mechanism {value!r} for {param}.{hint} Give one of the ids {known}, "
-        f"or a mechanism name in English, Chinese or Russian (load_mechanisms() lists them)."
-    )
-    raise UnknownMechanismError(msg, near)
+def resolve_mechanisms(mechanism: str | Iterable[str] | None = None, *, param: str = "mechanism") -> list[str]:
+    """Ids of one mechanism, several, or (None) all four, in the order given, without repeats.
 
+    Parameters
+    ----------
+    mechanism
+        An id or name, a list of them, or None for all four.
+    param
+        The parameter name that error messages mention.
 
-def _resolve_mechanisms(value: Any, *, param: str = "mechanisms") -> list[str]:
-    if value is None:
-        return list(_mechanisms_table()["id"])
-    if isinstance(value, str):
-        return [_resolve_mechanism(value, param=param)]
-    if not isinstance(value, Iterable):
+    Returns
+    -------
+    list of str
+        Mechanism ids.
+
+    Raises
+    ------
+    UnknownMechanismError
+        An unknown name.
+    InvalidInputError
+        An empty list or something that is not a name.
+
+    Examples
+    --------
+    >>> resolve_mechanisms(None)
+    ['northeast-fareast', 'yangtze-volga', 'north-central', 'southeast-northwest']
+    >>> resolve_mechanisms(["Yangtze–Volga", "yangtze-volga"])
+    ['yangtze-volga']
+    """
+    if mechanism is None:
+        return list(mechanisms_table()["id"])
+    if isinstance(mechanism, str):
+        return [resolve_mechanism(mechanism, param=param)]
+    if not isinstance(mechanism, Iterable):
         msg = (
             f"{param} must be a mechanism id or name, a list of them, or None for all four; "
-            f"got {type(value).__name__} {short_repr(value)}. Give e.g. {param}='yangtze-volga'."
+            f"got {type(mechanism).__name__} {short_repr(mechanism)}. Give e.g. {param}='yangtze-volga'."
         )
         raise InvalidInputError(msg)
-    items = list(value)
-    ids = [_resolve_mechanism(v, param=f"{param}[{i}]" if len(items) > 1 else param) for i, v in enumerate(items)]
-    if not ids:
-        msg = f"{param}={value!r} is empty. Give at least one mechanism id, or None for all four."
+    items = list(mechanism)
+    if not items:
+        msg = f"{param}={mechanism!r} is empty. Give at least one mechanism id, or None for all four."
         raise InvalidInputError(msg)
+    ids = [resolve_mechanism(v, param=f"{param}[{i}]" if len(items) > 1 else param) for i, v in enumerate(items)]
     return list(dict.fromkeys(ids))
-
-
-def _check_roles(roles: Any, *, param: str = "roles") -> tuple[str, ...]:
-    if isinstance(roles, str):
-        roles = (roles,)
-    if not isinstance(roles, Iterable):
-        msg = (
-            f"{param} must be a role or a tuple of roles from {ROLES}, got {type(roles).__name__} "
-            f"{short_repr(roles)}. Give e.g. {param}={DEFAULT_ROLES}."
-        )
-        raise InvalidInputError(msg)
-    out = tuple(dict.fromkeys(check_choice(r, ROLES, param=param, what="role") for r in roles))
-    if not out:
-        msg = f"{param}={roles!r} is empty. Give at least one of {ROLES}, e.g. roles={DEFAULT_ROLES}."
-        raise InvalidInputError(msg)
-    return out
-
-
-def _resolve_date(as_of: Any) -> _dt.date:
-    date = parse_as_of(as_of)
-    return _today() if date is None else date
 
 
 def mechanism_variants(mechanism: str | None = None) -> pd.DataFrame:
@@ -245,130 +205,70 @@ def mechanism_variants(mechanism: str | None = None) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        Columns ``mechanism``, ``variant``, ``side``, ``codes`` (the alternative list, in file
-        order) and ``note`` (why the alternative exists). Only mechanisms without an official
-        member list have variants.
+        Columns ``mechanism``, ``variant``, ``side``, ``codes`` (the alternative list, a tuple
+        in file order) and ``note`` (why the alternative exists). Only mechanisms without an
+        official member list have variants.
+
+    Examples
+    --------
+    >>> mechanism_variants("north-central")[["variant", "side"]]
+                           variant side
+    0                with-shandong   CN
+    1  north-without-inner-mongolia   CN
     """
     import pandas as pd
 
-    table = _membership_table()
+    table = membership_table()
     if mechanism is not None:
-        table = table[table["mechanism"] == _resolve_mechanism(mechanism)]
+        table = table[table["mechanism"] == resolve_mechanism(mechanism)]
     table = table[table["variant"] != ""]
     rows = []
     for (mech, variant, side), grp in table.groupby(["mechanism", "variant", "side"], sort=False):
         rows.append(
-            {"mechanism": mech, "variant": variant, "side": side, "codes": list(grp["code"]), "note": grp["note"].iloc[0]}
+            {"mechanism": mech, "variant": variant, "side": side, "codes": tuple(grp["code"]), "note": grp["note"].iloc[0]}
         )
     return pd.DataFrame(rows, columns=["mechanism", "variant", "side", "codes", "note"])
 
 
-def _check_variant(mech: str, variant: Any) -> str:
-    if variant is None:
-        return ""
-    table = _membership_table()
-    choices = sorted(set(table.loc[(table["mechanism"] == mech) & (table["variant"] != ""), "variant"]))
-    if not choices:
-        msg = (
-            f"variant={variant!r}, but mechanism {mech!r} has an official member list and no "
-            f"variants. Leave variant=None (variants exist for 'north-central' and 'southeast-northwest')."
-        )
-        raise InvalidInputError(msg)
-    return check_choice(variant, choices, param="variant", what=f"{mech} variant")
-
-
-def _member_rows(mech: str, date: _dt.date, roles: tuple[str, ...], variant: str) -> pd.DataFrame:
-    """Membership rows of one mechanism valid on ``date``; a variant replaces one side's default list."""
-    table = _membership_table()
-    table = table[table["mechanism"] == mech]
-    parts = []
-    for side in SIDES:
-        rows = table[table["side"] == side]
-        chosen = rows[rows["variant"] == variant] if variant else rows.iloc[0:0]
-        if chosen.empty:
-            chosen = rows[rows["variant"] == ""]
-        parts.append(chosen)
-    import pandas as pd
-
-    rows = pd.concat(parts)
-    valid = [(start <= date) and (end is None or date < end) for start, end in zip(rows["valid_from"], rows["valid_to"])]
-    rows = rows[valid]
-    return rows[rows["role"].isin(roles)]
-
-
-_MEMBER_COLUMNS = ("mechanism", "side", "code", "role", "variant", "basis", "valid_from", "valid_to",
-                   "source", "confidence", "note")
-
-
-def _members(mech: str, date: _dt.date, roles: tuple[str, ...], variant: str, detail: str) -> gpd.GeoDataFrame:
-    import geopandas as gpd
-
-    from coophelpers.regions import COLUMNS, load_regions
-
-    rows = _member_rows(mech, date, roles, variant)
-    regions = load_regions(detail=detail, as_of=date)
-    merged = rows.merge(regions, on="code", how="left", validate="one_to_one")
-    missing = merged.loc[merged["geometry"].isna(), "code"].tolist()
-    if missing:
-        msg = (
-            f"{MEMBERSHIP_FILE} lists {missing} for {mech!r}, which load_regions() does not know. "
-            f"Fix the codes in the data file and run `python -m coophelpers.data refresh`."
-        )
-        raise DataIntegrityError(msg)
-    merged = merged.rename(columns={"as_of": "source_as_of"})
-    order = ["mechanism", "side", "code", "role"]
-    order += [c for c in COLUMNS if c not in ("code", "geometry")]
-    order += ["variant", "basis", "valid_from", "valid_to", "source", "source_as_of", "confidence", "note", "geometry"]
-    merged = merged[order].sort_values(["side", "code"]).reset_index(drop=True)
-    return gpd.GeoDataFrame(merged, geometry="geometry", crs="EPSG:4326")
-
-
-def _founded(mech: str) -> _dt.date:
-    row = _mechanisms_table().set_index("id").loc[mech]
-    founded = _parse_iso(row["founded"], where=f"{MECHANISMS_FILE} {mech} founded")
-    if founded is None:
-        msg = f"{MECHANISMS_FILE} gives no founding date for {mech!r}. Add it and run `python -m coophelpers.data refresh`."
-        raise DataIntegrityError(msg)
-    return founded
-
-
 def mechanism_members(
-    mechanism: str,
+    mechanism: str | Iterable[str] | None = None,
     *,
     as_of: _dt.date | str | None = None,
     roles: Iterable[str] | str = DEFAULT_ROLES,
     variant: str | None = None,
     detail: str = "web",
 ) -> gpd.GeoDataFrame:
-    """Return the member regions of one mechanism on a date.
+    """Return the member regions of one or more mechanisms on a date.
 
     Parameters
     ----------
     mechanism
         Mechanism id (``"northeast-fareast"``, ``"yangtze-volga"``, ``"north-central"``,
         ``"southeast-northwest"``) or a name or short name in English, Chinese or Russian
-        (``"Volga–Yangtze"``, ``"东北—远东"``, ``"Волга – Янцзы"``).
+        (``"Volga–Yangtze"``, ``"东北—远东"``, ``"Волга – Янцзы"``); a list of them; or None
+        (default) for all four.
     as_of
         The date (``datetime.date`` or ``"YYYY-MM-DD"``); default today. Before a mechanism was
-        founded it has no members: an empty frame is returned with a warning.
+        founded it has no members: asked for alone, an empty frame is returned with a warning.
     roles
         Roles to return, from :data:`ROLES`. Default :data:`DEFAULT_ROLES`, which leaves out
         ``ambiguous`` members (Irkutsk Oblast); pass ``roles=ROLES`` for every row.
     variant
         An alternative member list of one side (see :func:`mechanism_variants`), e.g.
         ``"with-shandong"``; default None, the standard list. Only the assumed mechanisms
-        (``north-central``, ``southeast-northwest``) have variants.
+        (``north-central``, ``southeast-northwest``) have variants; needs a single mechanism.
     detail
         Geometry detail, ``"web"`` (default) or ``"full"``, as in :func:`coophelpers.load_regions`.
 
     Returns
     -------
     geopandas.GeoDataFrame
-        One row per member region, sorted by ``side`` then ``code``, with ``mechanism``,
-        ``side`` (``CN``/``RU``), ``code``, ``role``, the region columns of
-        :func:`coophelpers.load_regions` (names in three languages, ``macro_region`` on
-        ``as_of``, administrative centre), and the membership's ``variant``, ``basis``,
-        ``valid_from``, ``valid_to``, ``source``, ``source_as_of``, ``confidence``, ``note``.
+        One row per mechanism and member region, sorted by mechanism (in the order asked),
+        ``side`` then ``code``, with ``mechanism``, ``side`` (``CN``/``RU``), ``code``,
+        ``role``, the region columns of :func:`coophelpers.load_regions` (names in three
+        languages, ``macro_region`` on ``as_of``, administrative centre), and the membership's
+        ``variant``, ``basis``, ``valid_from``, ``valid_to``, ``source`` (a tuple),
+        ``source_as_of``, ``confidence``, ``note``.
 
     Raises
     ------
@@ -377,83 +277,45 @@ def mechanism_members(
     InvalidInputError
         A bad ``as_of``, ``roles``, ``variant`` or ``detail``.
 
+    Warns
+    -----
+    DataWarning
+        A single mechanism asked for on a date before it was founded.
+
     Examples
     --------
-    >>> fe = mechanism_members("northeast-fareast", as_of="2018-01-01")  # doctest: +SKIP
-    >>> fe.loc[fe.code == "RU-BU", ["role", "basis", "macro_region"]]  # doctest: +SKIP
+    >>> fe = mechanism_members("northeast-fareast", as_of="2018-01-01")
+    >>> fe.loc[fe.code == "RU-BU", ["role", "basis", "macro_region"]].to_numpy().tolist()
+    [['member', 'baikal-region', 'SibFD']]
+    >>> mechanism_members(as_of="2020-01-01").groupby("mechanism", sort=False).size().to_dict()
+    {'northeast-fareast': 15, 'yangtze-volga': 20, 'north-central': 23, 'southeast-northwest': 16}
     """
-    from coophelpers.regions import DETAILS
+    import geopandas as gpd
+    import pandas as pd
 
-    mech = _resolve_mechanism(mechanism)
-    date = _resolve_date(as_of)
-    role_set = _check_roles(roles)
-    var = _check_variant(mech, variant)
+    ids = resolve_mechanisms(mechanism)
+    date = resolve_as_of(as_of, dataset="mechanisms")
+    role_set = check_roles(roles)
+    if variant is not None and len(ids) != 1:
+        msg = f"variant={variant!r} needs a single mechanism: give mechanism='north-central' or 'southeast-northwest'."
+        raise InvalidInputError(msg)
+    var = check_variant(ids[0], variant) if variant is not None else ""
     detail = check_choice(detail, DETAILS, param="detail", what="detail level")
-    out = _members(mech, date, role_set, var, detail)
-    founded = _founded(mech)
-    if date < founded:
-        msg = (
-            f"{mech!r} was founded on {founded.isoformat()}; on as_of={date.isoformat()} it had no "
-            f"members, so the table is empty. Give a later as_of."
-        )
-        warnings.warn(msg, UserWarning, stacklevel=2)
-    return out
+    frames = [member_frame(mech, date, role_set, var, detail) for mech in ids]
+    if len(ids) == 1:
+        founded = founding_date(ids[0])
+        if date < founded:
+            msg = (
+                f"{ids[0]!r} was founded on {founded.isoformat()}; on as_of={date.isoformat()} it had "
+                f"no members, so the table is empty. Give a later as_of."
+            )
+            warn(msg, DataWarning)
+        return frames[0]
+    out = pd.concat(frames, ignore_index=True)
+    return gpd.GeoDataFrame(out, geometry="geometry", crs="EPSG:4326")
 
 
 # --- measurements ------------------------------------------------------------------------------
-
-
-def _geod() -> Any:
-    from pyproj import Geod
-
-    return Geod(ellps=ELLIPSOID)
-
-
-def _centre_distances_km(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
-    """Geodesic distances (km) between point arrays, vectorised with ``Geod.inv``."""
-    import numpy as np
-
-    if len(lat1) == 0:
-        return np.zeros(0)
-    _, _, dist_m = _geod().inv(np.asarray(lon1, float), np.asarray(lat1, float), np.asarray(lon2, float), np.asarray(lat2, float))
-    return np.asarray(dist_m) / 1000.0
-
-
-def _edge_distances_km(geoms_a: np.ndarray, geoms_b: np.ndarray) -> np.ndarray:
-    """Geodesic distance (km) between the nearest boundary points of paired geometries.
-
-    The nearest pair is found on an equidistant conic projection of northern Asia (shapely's
-    ``shortest_line``, vectorised); the distance between the two points is then measured on the
-    WGS84 ellipsoid. Touching or overlapping regions get 0.
-    """
-    import numpy as np
-    import shapely
-    from pyproj import Transformer
-
-    if len(geoms_a) == 0:
-        return np.zeros(0)
-    fwd = Transformer.from_crs("EPSG:4326", _NEAREST_CRS, always_xy=True)
-    inv = Transformer.from_crs(_NEAREST_CRS, "EPSG:4326", always_xy=True)
-    pa = shapely.transform(np.asarray(geoms_a), lambda xy: np.column_stack(fwd.transform(xy[:, 0], xy[:, 1])))
-    pb = shapely.transform(np.asarray(geoms_b), lambda xy: np.column_stack(fwd.transform(xy[:, 0], xy[:, 1])))
-    lines = shapely.shortest_line(pa, pb)
-    coords = shapely.get_coordinates(lines).reshape(-1, 2, 2)
-    lon1, lat1 = inv.transform(coords[:, 0, 0], coords[:, 0, 1])
-    lon2, lat2 = inv.transform(coords[:, 1, 0], coords[:, 1, 1])
-    dist = _centre_distances_km(lat1, lon1, lat2, lon2)
-    touching = shapely.intersects(np.asarray(geoms_a), np.asarray(geoms_b))
-    dist[touching] = 0.0
-    return dist
-
-
-def _area_km2(geom: Any) -> float:
-    """Area (km²) of a (multi)polygon on the WGS84 ellipsoid."""
-    import shapely
-
-    if geom is None or geom.is_empty:
-        return 0.0
-    area_m2, _ = _geod().geometry_area_perimeter(shapely.orient_polygons(geom))
-    return abs(area_m2) / 1e6
 
 
 def _shared_border(geoms_cn: Iterable[Any], geoms_ru: Iterable[Any]) -> Any:
@@ -470,12 +332,6 @@ def _shared_border(geoms_cn: Iterable[Any], geoms_ru: Iterable[Any]) -> Any:
     return shapely.line_merge(shapely.MultiLineString(parts)) if parts else shapely.LineString()
 
 
-def _length_km(line: Any) -> float:
-    if line is None or line.is_empty:
-        return 0.0
-    return float(_geod().geometry_length(line)) / 1000.0
-
-
 _PAIR_COLUMNS = (
     "mechanism", "code_cn", "name_en_cn", "name_zh_cn", "name_ru_cn", "role_cn",
     "code_ru", "name_en_ru", "name_zh_ru", "name_ru_ru", "role_ru",
@@ -488,7 +344,7 @@ def _pairs_one(mech: str, date: _dt.date, roles: tuple[str, ...], variant: str) 
     import pandas as pd
     import shapely
 
-    members = _members(mech, date, roles, variant, MEASURE_DETAIL)
+    members = member_frame(mech, date, roles, variant, MEASURE_DETAIL)
     cn = members[members["side"] == "CN"].reset_index(drop=True)
     ru = members[members["side"] == "RU"].reset_index(drop=True)
     if cn.empty or ru.empty:
@@ -511,20 +367,20 @@ def _pairs_one(mech: str, date: _dt.date, roles: tuple[str, ...], variant: str) 
             "role_ru": b["role"],
         }
     )
-    frame["centre_dist_km"] = _centre_distances_km(a["capital_lat"], a["capital_lon"], b["capital_lat"], b["capital_lon"])
+    frame["centre_dist_km"] = inv_km(a["capital_lat"], a["capital_lon"], b["capital_lat"], b["capital_lon"])
     ga, gb = a.geometry.values, b.geometry.values
-    frame["edge_dist_km"] = _edge_distances_km(np.asarray(ga), np.asarray(gb))
+    frame["edge_dist_km"] = nearest_boundary_km(np.asarray(ga), np.asarray(gb))
     border = np.zeros(len(frame))
     touching = np.flatnonzero(frame["edge_dist_km"].to_numpy() == 0.0)
     for k in touching:
         shared = shapely.intersection(ga[k].boundary, gb[k].boundary)
-        border[k] = _length_km(shared)
+        border[k] = length_km(shared)
     frame["border_km"] = border
     return frame
 
 
 def mechanism_pairs(
-    mechanism: str | None = None,
+    mechanism: str | Iterable[str] | None = None,
     *,
     as_of: _dt.date | str | None = None,
     roles: Iterable[str] | str = DEFAULT_ROLES,
@@ -535,7 +391,7 @@ def mechanism_pairs(
     Parameters
     ----------
     mechanism
-        Mechanism id or name (see :func:`mechanism_members`); None for all four.
+        Mechanism id or name (see :func:`mechanism_members`), a list of them, or None for all four.
     as_of
         Date of the membership (default today).
     roles
@@ -557,20 +413,29 @@ def mechanism_pairs(
         ``border_km``       geodesic length of the boundary the two regions share (0 if none)
 
         Measurements use the ``"full"`` Natural Earth geometry.
+
+    Raises
+    ------
+    UnknownMechanismError
+        An unknown mechanism.
+    InvalidInputError
+        A bad ``as_of``, ``roles`` or ``variant`` (or a variant with several mechanisms).
+
+    Examples
+    --------
+    >>> pairs = mechanism_pairs("northeast-fareast", as_of="2020-01-01")
+    >>> len(pairs), round(pairs["centre_dist_km"].min())
+    (44, 510)
     """
     import pandas as pd
 
-    date = _resolve_date(as_of)
-    role_set = _check_roles(roles)
-    if mechanism is None:
-        if variant is not None:
-            msg = f"variant={variant!r} needs a single mechanism: give mechanism='north-central' or 'southeast-northwest'."
-            raise InvalidInputError(msg)
-        mechs = list(_mechanisms_table()["id"])
-        variants = {m: "" for m in mechs}
-    else:
-        mech = _resolve_mechanism(mechanism)
-        mechs, variants = [mech], {mech: _check_variant(mech, variant)}
+    mechs = resolve_mechanisms(mechanism)
+    date = resolve_as_of(as_of, dataset="mechanisms")
+    role_set = check_roles(roles)
+    if variant is not None and len(mechs) != 1:
+        msg = f"variant={variant!r} needs a single mechanism: give mechanism='north-central' or 'southeast-northwest'."
+        raise InvalidInputError(msg)
+    variants = {m: (check_variant(m, variant) if variant is not None else "") for m in mechs}
     frames = [_pairs_one(m, date, role_set, variants[m]) for m in mechs]
     frames = [f for f in frames if not f.empty]
     if not frames:
@@ -579,7 +444,7 @@ def mechanism_pairs(
 
 
 _SUMMARY_COLUMNS = (
-    "mechanism", "name_en", "status", "cn_regions", "ru_regions", "cn_area_km2", "ru_area_km2",
+    "mechanism", "name_en", "status", "n_regions_cn", "n_regions_ru", "area_km2_cn", "area_km2_ru",
     "shared_border_km", "centre_dist_min_km", "centre_dist_median_km", "centre_dist_max_km",
     "edge_dist_min_km", "pairs",
 )
@@ -605,8 +470,8 @@ def mechanism_summary(
         Columns:
 
         ``mechanism``, ``name_en`` (short name), ``status``
-        ``cn_regions``, ``ru_regions``  number of member regions on each side
-        ``cn_area_km2``, ``ru_area_km2``  area of each side on the WGS84 ellipsoid
+        ``n_regions_cn``, ``n_regions_ru``  number of member regions on each side
+        ``area_km2_cn``, ``area_km2_ru``  area of each side on the WGS84 ellipsoid
                             (``Geod.geometry_area_perimeter``); Inner Mongolia counts whole
         ``shared_border_km``  geodesic length (``Geod.geometry_length``) of the line where the
                             union of the Chinese members meets the union of the Russian members:
@@ -622,16 +487,27 @@ def mechanism_summary(
         ``pairs``           number of pairs
 
         A mechanism not yet founded on ``as_of`` has 0 regions and missing distances.
+
+    Raises
+    ------
+    InvalidInputError
+        A bad ``as_of`` or ``roles``.
+
+    Examples
+    --------
+    >>> summary = mechanism_summary(as_of="2020-01-01").set_index("mechanism")
+    >>> summary.loc["northeast-fareast", ["n_regions_cn", "n_regions_ru", "pairs"]].tolist()
+    [4, 11, 44]
     """
     import numpy as np
     import pandas as pd
 
-    date = _resolve_date(as_of)
-    role_set = _check_roles(roles)
-    table = _mechanisms_table()
+    date = resolve_as_of(as_of, dataset="mechanisms")
+    role_set = check_roles(roles)
+    table = mechanisms_table()
     rows = []
     for mech in table["id"]:
-        members = _members(mech, date, role_set, "", MEASURE_DETAIL)
+        members = member_frame(mech, date, role_set, "", MEASURE_DETAIL)
         cn = members[members["side"] == "CN"]
         ru = members[members["side"] == "RU"]
         pairs = _pairs_one(mech, date, role_set, "")
@@ -642,11 +518,11 @@ def mechanism_summary(
                 "mechanism": mech,
                 "name_en": info["short_name_en"],
                 "status": info["status"],
-                "cn_regions": len(cn),
-                "ru_regions": len(ru),
-                "cn_area_km2": sum(_area_km2(g) for g in cn.geometry),
-                "ru_area_km2": sum(_area_km2(g) for g in ru.geometry),
-                "shared_border_km": _length_km(_shared_border(cn.geometry, ru.geometry)),
+                "n_regions_cn": len(cn),
+                "n_regions_ru": len(ru),
+                "area_km2_cn": sum(area_km2(g) for g in cn.geometry),
+                "area_km2_ru": sum(area_km2(g) for g in ru.geometry),
+                "shared_border_km": length_km(_shared_border(cn.geometry, ru.geometry)),
                 "centre_dist_min_km": float(dist.min()) if dist.size else np.nan,
                 "centre_dist_median_km": float(np.median(dist)) if dist.size else np.nan,
                 "centre_dist_max_km": float(dist.max()) if dist.size else np.nan,
@@ -655,218 +531,3 @@ def mechanism_summary(
             }
         )
     return pd.DataFrame(rows, columns=list(_SUMMARY_COLUMNS))
-
-
-# --- maps --------------------------------------------------------------------------------------
-
-
-def _trilingual(parts: tuple[str, str, str]) -> str:
-    return " · ".join(parts)
-
-
-def _short_sources(text: str) -> str:
-    """Source cell for a tooltip: the web site of each URL, other citations as they are."""
-    from urllib.parse import urlsplit
-
-    out = []
-    for part in (p.strip() for p in text.split("|")):
-        if part.startswith(("http://", "https://")):
-            host = urlsplit(part).netloc
-            out.append(host[4:] if host.startswith("www.") else host)
-        elif part:
-            out.append(part)
-    return "; ".join(dict.fromkeys(out))
-
-
-_REGION_TOOLTIP = {
-    "name_en": "English",
-    "name_zh": "中文",
-    "name_ru": "Русский",
-    "code": "ISO 3166-2",
-    "_mechanism": "Mechanism · 机制 · Механизм",
-    "_role": "Role · 角色 · Роль",
-    "_since": "Since · 自 · С",
-    "confidence": "Confidence (H/M/L)",
-    "_source": "Source · 来源 · Источник",
-    "note": "Note",
-}
-_ROLE_LEGEND = {
-    "member": ("member: solid outline", "line"),
-    "partial": ("partial: dashed outline", "dashed"),
-    "assumed": ("assumed: dotted outline, pale", "dashed"),
-    "ambiguous": ("ambiguous: dash-dot, no link", "dashed"),
-}
-_LINK_TOOLTIP = {
-    "_en": "English",
-    "_zh": "中文",
-    "_ru": "Русский",
-    "_dist": "Distance · 距离 · Расстояние",
-}
-
-
-def _geodesic_line(lat1: float, lon1: float, lat2: float, lon2: float) -> Any:
-    """A LineString along the geodesic between two points (longitudes kept continuous)."""
-    import numpy as np
-    import shapely
-
-    inner = _geod().npts(lon1, lat1, lon2, lat2, _LINE_POINTS)
-    lons = np.array([lon1, *(p[0] for p in inner), lon2], dtype=float)
-    lats = np.array([lat1, *(p[1] for p in inner), lat2], dtype=float)
-    lons = np.degrees(np.unwrap(np.radians(lons)))
-    shift = 360.0 * round((lon1 - lons[0]) / 360.0)
-    return shapely.LineString(np.column_stack([lons + shift, lats]))
-
-
-def _links_frame(members: gpd.GeoDataFrame, mech_label: str) -> gpd.GeoDataFrame:
-    import geopandas as gpd
-
-    linkable = members[members["role"] != "ambiguous"]
-    cn = linkable[linkable["side"] == "CN"]
-    ru = linkable[linkable["side"] == "RU"]
-    rows = []
-    for a in cn.itertuples(index=False):
-        for b in ru.itertuples(index=False):
-            dist = float(_centre_distances_km([a.capital_lat], [a.capital_lon], [b.capital_lat], [b.capital_lon])[0])
-            rows.append(
-                {
-                    "_en": f"{a.name_en} ↔ {b.name_en}",
-                    "_zh": f"{a.name_zh} ↔ {b.name_zh}",
-                    "_ru": f"{a.name_ru} ↔ {b.name_ru}",
-                    "_dist": f"{dist:,.0f} km (geodesic, {a.capital_en} – {b.capital_en})",
-                    "_mechanism": mech_label,
-                    "geometry": _geodesic_line(a.capital_lat, a.capital_lon, b.capital_lat, b.capital_lon),
-                }
-            )
-    columns = ["_en", "_zh", "_ru", "_dist", "_mechanism", "geometry"]
-    return gpd.GeoDataFrame(rows, columns=columns, geometry="geometry", crs="EPSG:4326")
-
-
-def mechanism_map(
-    mechanisms: str | Iterable[str] | None = None,
-    *,
-    as_of: _dt.date | str | None = None,
-    m: folium.Map | None = None,
-    roles: Iterable[str] | str = ROLES,
-    show_links: bool | None = None,
-) -> folium.Map:
-    """Map the member regions of one or more mechanisms, with partner links between them.
-
-    Each mechanism has its own colour pair (Chinese side, Russian side, see :data:`COLOURS`).
-    Roles are drawn so a reader can tell them apart (:data:`ROLE_STYLES`): ``member`` solid
-    outline and strong fill; ``partial`` dashed outline and lighter fill; ``assumed`` dotted
-    outline and pale fill; ``ambiguous`` dash-dot outline and almost no fill. Thin lines follow
-    the geodesic between the administrative centres of every Chinese × Russian pair (ambiguous
-    members are not linked). Tooltips give the names in English, Chinese and Russian, the
-    role, the date since which the region is a member, the confidence and the source.
-
-    Parameters
-    ----------
-    mechanisms
-        A mechanism id or name, a list of them, or None for all four.
-    as_of
-        Date of the membership (default today).
-    m
-        A map to draw on; default a new :func:`coophelpers.maps.base_map` fitted to the members.
-    roles
-        Roles to draw; default every role (:data:`ROLES`), ambiguous ones included.
-    show_links
-        Whether the partner-link layers are on when the map opens. Default None: on for a
-        single mechanism, off (but listed in the layer control) for several, where hundreds of
-        lines would hide the regions.
-
-    Returns
-    -------
-    folium.Map
-        The map; layers are named after the mechanism so the layer control switches them.
-        Save it with :func:`coophelpers.save_map`.
-    """
-    import folium
-    import pandas as pd
-
-    from coophelpers import maps
-
-    ids = _resolve_mechanisms(mechanisms)
-    date = _resolve_date(as_of)
-    role_set = _check_roles(roles)
-    if show_links is not None and not isinstance(show_links, bool):
-        msg = (
-            f"show_links must be True, False or None, got {type(show_links).__name__} {show_links!r}. "
-            f"Give show_links=True or False, or leave it None (on for a single mechanism)."
-        )
-        raise InvalidInputError(msg)
-    links_on = len(ids) == 1 if show_links is None else show_links
-    check_map(m)
-    table = _mechanisms_table().set_index("id")
-    frames = {mech: _members(mech, date, role_set, "", "web") for mech in ids}
-    drawn = [f for f in frames.values() if not f.empty]
-    if m is None:
-        title = "Cooperation mechanisms" if len(ids) > 1 else f"{table.loc[ids[0], 'short_name_en']} cooperation mechanism"
-        if drawn:
-            west, south, east, north = pd.concat(drawn).total_bounds
-            bounds = [[max(south - 2, -89), max(west - 3, -180)], [min(north + 2, 89), min(east + 3, 360)]]
-        else:
-            bounds = None
-        m = maps.base_map(bounds=bounds, title=f"{title}, as of {date.isoformat()}")
-    legend: list[tuple[str, str, str]] = []
-    for mech in ids:
-        members = frames[mech].copy()
-        info = table.loc[mech]
-        short = info["short_name_en"]
-        mech_label = _trilingual((info["short_name_en"], info["short_name_zh"], info["short_name_ru"]))
-        cn_colour, ru_colour = COLOURS.get(mech, ("#7f7f7f", "#404040"))
-        legend += [(f"{short}: China", cn_colour, "square"), (f"{short}: Russia", ru_colour, "square")]
-        if members.empty:
-            continue
-        members["_fill"] = members["side"].map({"CN": cn_colour, "RU": ru_colour})
-        members["_mechanism"] = mech_label
-        members["_role"] = members["role"].map(lambda r: _trilingual(ROLE_LABELS[r]))
-        members["_since"] = [v.isoformat() for v in members["valid_from"]]
-        members["_source"] = members["source"].map(_short_sources)
-        for role in ROLES:
-            part = members[members["role"] == role]
-            if part.empty:
-                continue
-            style = ROLE_STYLES[role]
-            names = ", ".join(part["name_en"]) if len(part) <= 3 else f"{len(part)} regions"
-            maps.add_regions(
-                m,
-                part,
-                name=f"{short}: {ROLE_LABELS[role][0]} ({names})",
-                fill_color="_fill",
-                color="_fill",
-                weight=style["weight"],
-                fill_opacity=style["fill_opacity"],
-                dash_array=style["dash_array"],
-                tooltip_fields=_REGION_TOOLTIP,
-            )
-        links = _links_frame(members, mech_label)
-        if not links.empty:
-            maps.add_regions(
-                m,
-                links,
-                name=f"{short}: partner links ({len(links)} pairs)",
-                fill_color=cn_colour,
-                color=cn_colour,
-                weight=0.6,
-                fill_opacity=0.0,
-                tooltip_fields=_LINK_TOOLTIP,
-                show=links_on,
-            )
-    present = {r for f in frames.values() for r in f["role"]}
-    legend += [(_ROLE_LEGEND[r][0], "#555555", _ROLE_LEGEND[r][1]) for r in ROLES if r in present]
-    legend.append(("partner link: geodesic between centres", "#555555", "line"))
-    maps.add_legend(m, f"Cooperation mechanisms, {date.isoformat()}", legend)
-    maps.add_source(
-        m,
-        "coophelpers: mechanisms.csv and mechanism_membership.csv (hand-curated, per-row sources)",
-        licence="CC0",
-        as_of=date,
-        note="Mechanisms 3–4 (agreed 2019) have no official member list: their regions are assumed.",
-    )
-    regions_source = "Natural Earth admin-1 regions (10m, coverage-simplified)"
-    maps.add_source(m, regions_source, url="https://www.naturalearthdata.com/", licence="public domain")
-    if not getattr(m, "_coophelpers_auto_control", False) and not any(
-        isinstance(child, folium.LayerControl) for child in m._children.values()
-    ):
-        folium.LayerControl(collapsed=False).add_to(m)
-    return m

@@ -28,27 +28,22 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-import warnings
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from coophelpers import data as _data
-from coophelpers._errors import InvalidInputError, UnknownRegionError
-from coophelpers._names import core_name, normalise
+from coophelpers._errors import DataWarning, InvalidInputError, UnknownRegionError, warn
+from coophelpers._names import NameIndex, check_str, normalise, suggest
 from coophelpers._validate import (
     check_bool,
     check_choice,
-    check_map,
     check_point,
-    check_str,
     is_numbers,
-    parse_as_of,
     partial_date,
-    suggest,
+    resolve_as_of,
 )
 
 if TYPE_CHECKING:
-    import folium
     import geopandas as gpd
     import pandas as pd
 
@@ -56,10 +51,10 @@ __all__ = [
     "COLUMNS",
     "DETAILS",
     "admin_centre",
+    "check_country",
     "federal_district_of",
     "load_federal_districts",
     "load_regions",
-    "regions_map",
     "resolve_region",
 ]
 
@@ -79,11 +74,14 @@ COUNTRY_NAMES = {
 _GEOMETRY_FILES = {"web": "regions_web.parquet", "full": "regions_full.parquet"}
 
 
-def _today() -> _dt.date:
-    return _dt.date.today()
+def check_country(country: Any, *, param: str = "country") -> str | None:
+    """Return ``"CN"``, ``"RU"`` or None for a country given by code or name in three languages.
 
-
-def _check_country(country: Any, *, param: str = "country") -> str | None:
+    Examples
+    --------
+    >>> check_country("Россия"), check_country("中国"), check_country(None)
+    ('RU', 'CN', None)
+    """
     if country is None:
         return None
     check_str(country, param=param)
@@ -145,11 +143,6 @@ def _district_on(date: _dt.date) -> dict[str, str]:
     }
 
 
-def _resolve_as_of(as_of: Any) -> _dt.date:
-    date = parse_as_of(as_of)
-    return _today() if date is None else date
-
-
 # --- public API ---------------------------------------------------------------------------
 
 
@@ -196,11 +189,11 @@ def load_regions(
     """
     import geopandas as gpd
 
-    country_code = _check_country(country)
+    country_code = check_country(country)
     detail = check_choice(detail, DETAILS, param="detail", what="detail level")
     check_bool(include_disputed, param="include_disputed")
     check_bool(include_sar, param="include_sar")
-    date = _resolve_as_of(as_of)
+    date = resolve_as_of(as_of, dataset="regions")
 
     attrs = _attributes()
     keep = attrs["status"].eq("normal")
@@ -225,7 +218,7 @@ def load_regions(
     missing = table.loc[is_ru & table["macro_region"].eq("") & table["status"].eq("normal"), "code"].tolist()
     if missing:
         msg = f"No federal district is recorded for {missing} on {date.isoformat()}; their macro_region is empty."
-        warnings.warn(msg, UserWarning, stacklevel=2)
+        warn(msg, DataWarning)
 
     geoms = _geometry(detail).set_index("code")["geometry"]
     table["geometry"] = table["code"].map(geoms)
@@ -286,7 +279,7 @@ def load_federal_districts(
 def federal_district_of(region: str, *, as_of: _dt.date | str | None = None) -> str:
     """Return the id of the federal district ``region`` (a Russian name or code) belonged to on ``as_of``."""
     code = _resolve_region(region, "RU", param="region")
-    date = _resolve_as_of(as_of)
+    date = resolve_as_of(as_of, dataset="regions")
     district = _district_on(date).get(code)
     if district is None:
         msg = (
@@ -316,38 +309,32 @@ def _translit(text: str) -> list[str]:
     return sorted(variants)
 
 
+_REGION_FIX = (
+    "Give an English, pinyin, Chinese or Russian name or an ISO 3166-2 code such as 'CN-HL' or "
+    "'RU-PRI' (load_regions() lists them all)."
+)
+
+
 @lru_cache(maxsize=1)
-def _name_index() -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, str]]:
-    """Return (exact index, core index, display label per code)."""
-    attrs = _attributes()
-    exact: dict[str, set[str]] = {}
-    core: dict[str, set[str]] = {}
-    labels: dict[str, str] = {}
-
-    def add(text: str, code: str) -> None:
-        text = text.strip()
-        if not text:
-            return
-        exact.setdefault(normalise(text), set()).add(code)
-        core.setdefault(core_name(text), set()).add(code)
-
-    for row in attrs.itertuples(index=False):
-        labels[row.code] = f"{row.name_en} ({row.code})"
+def _name_index() -> NameIndex:
+    """Every name of every region: official names in three languages, aliases, ISO codes,
+    Latin transliterations of the Russian names, and Natural Earth's own (old) names."""
+    index = NameIndex(what="region", error=UnknownRegionError, fix=_REGION_FIX, core=True)
+    for row in _attributes().itertuples(index=False):
         names = [row.code, row.name_en, row.name_zh, row.name_ru, *row.aliases.split("|")]
         names += _translit(row.name_ru) if row.country == "RU" else []
-        for name in names:
-            add(name, row.code)
+        index.add(row.code, names, label=f"{row.name_en} ({row.code})")
     for row in _geometry("web")[["code", "source_name"]].itertuples(index=False):
         if not row.source_name.endswith("(admin-0)"):
-            add(row.source_name, row.code)  # Natural Earth's own (old) names resolve too
-    return exact, core, labels
+            index.add(row.code, [row.source_name])
+    return index
 
 
 def _country_of(code: str) -> str:
     return "CN" if code.startswith("CN-") else "RU"
 
 
-def resolve_region(name: str, country: str | None = None) -> str:
+def resolve_region(name: str, country: str | None = None, *, param: str = "name") -> str:
     """Return the ISO 3166-2 code of a region given by any of its names.
 
     English, pinyin, Chinese and Russian names are accepted, short or with their type word
@@ -361,13 +348,26 @@ def resolve_region(name: str, country: str | None = None) -> str:
         The name or code.
     country
         Restrict the search to ``"CN"`` or ``"RU"`` (or a country name); None searches both.
+    param
+        The parameter name that error messages mention (for functions that pass a name on).
+
+    Returns
+    -------
+    str
+        The ISO 3166-2 code.
 
     Raises
     ------
     UnknownRegionError
-        No region has that name; the message lists the nearest names.
+        No region has that name (the message lists the nearest names), the name is ambiguous,
+        belongs to the other country, or is an administrative centre rather than a region.
+
+    Examples
+    --------
+    >>> resolve_region("Приморский край"), resolve_region("黑龙江"), resolve_region("Chita")
+    ('RU-PRI', 'CN-HL', 'RU-ZAB')
     """
-    return _resolve_region(name, _check_country(country), param="name")
+    return _resolve_region(name, check_country(country), param=param)
 
 
 @lru_cache(maxsize=1)
@@ -390,39 +390,30 @@ def _is_number_text(text: str) -> bool:
 
 
 def _resolve_region(name: Any, country_code: str | None, *, param: str) -> str:
-    """:func:`resolve_region` for a parameter called ``param`` of any public function."""
-    check_str(name, param=param, fix="Give a region name or an ISO 3166-2 code such as 'Heilongjiang' or 'RU-PRI'.")
-    exact, core, labels = _name_index()
-    for index, key in ((exact, normalise(name)), (core, core_name(name))):
-        codes = index.get(key, set())
-        if country_code is not None:
-            codes = {c for c in codes if _country_of(c) == country_code}
-        if len(codes) == 1:
-            return next(iter(codes))
-        if len(codes) > 1:
-            options = ", ".join(labels[c] for c in sorted(codes))
-            msg = (
-                f"Region name {name!r} for {param} is ambiguous: it matches {options}. "
-                f"Give the full name or the ISO code."
-            )
-            raise UnknownRegionError(msg, sorted(codes))
+    check_str(name, param=param, fix=_REGION_FIX)
+    index = _name_index()
+    keep = None if country_code is None else (lambda code: _country_of(code) == country_code)
+    if name in index and (keep is None or keep(name)):
+        return name
+    found = index.candidates(name, keep)
+    if len(found) == 1:
+        return next(iter(found))
+    if found:
+        raise index.ambiguous(name, found, param=param)
     where = {"CN": " in China", "RU": " in Russia"}.get(country_code or "", "")
     # a region of the other country, an administrative centre, or a number typed as text
-    elsewhere = sorted(exact.get(normalise(name), set()) | core.get(core_name(name), set()))
+    elsewhere = sorted(index.candidates(name))
     capital = _capital_index().get(normalise(name))
     if country_code is not None and elsewhere:
         other = {"CN": "China", "RU": "Russia"}[_country_of(elsewhere[0])]
-        found = ", ".join(labels[c] for c in elsewhere)
-        msg = (
-            f"Unknown region {name!r}{where} for {param}: it is {found} in {other}. "
-            f"Give a region{where}."
-        )
+        found_text = ", ".join(index.label(c) for c in elsewhere)
+        msg = f"Unknown region {name!r}{where} for {param}: it is {found_text} in {other}. Give a region{where}."
         raise UnknownRegionError(msg, elsewhere)
     if capital is not None and (country_code is None or _country_of(capital) == country_code):
         region = _attributes().set_index("code").loc[capital, "name_en"]
         msg = (
             f"Unknown region {name!r}{where} for {param}: {name!r} is the administrative centre "
-            f"of {labels[capital]}, not a region. Did you mean {region!r} ({capital})?"
+            f"of {index.label(capital)}, not a region. Did you mean {region!r} ({capital})?"
         )
         raise UnknownRegionError(msg, [capital])
     if _is_number_text(name):
@@ -432,155 +423,55 @@ def _resolve_region(name: Any, country_code: str | None, *, param: str) -> str:
             f"(45.75, 126.63)."
         )
         raise UnknownRegionError(msg, [])
-    pool = {
-        text: codes
-        for text, codes in exact.items()
-        if country_code is None or any(_country_of(c) == country_code for c in codes)
+    raise index.unknown(name, param=param, keep=keep, where=where)
+
+
+@lru_cache(maxsize=1)
+def _centres() -> dict[str, tuple[float, float]]:
+    """``{ISO code: (lat, lon)}`` of every region's administrative centre."""
+    attrs = _attributes()
+    return {
+        code: (float(lat), float(lon))
+        for code, lat, lon in zip(attrs["code"], attrs["capital_lat"], attrs["capital_lon"])
     }
-    near_keys = suggest(normalise(name), pool, n=6)
-    near_codes = list(dict.fromkeys(c for k in near_keys for c in sorted(pool[k])))[:3]
-    hint = f" Did you mean {', '.join(labels[c] for c in near_codes)}?" if near_codes else ""
-    msg = (
-        f"Unknown region {name!r}{where} for {param}.{hint} Give an English, pinyin, Chinese or "
-        f"Russian name or an ISO 3166-2 code such as 'CN-HL' or 'RU-PRI' (load_regions() lists "
-        f"them all)."
-    )
-    raise UnknownRegionError(msg, near_codes)
 
 
-def admin_centre(place: Any) -> tuple[float, float]:
+def admin_centre(place: Any, *, param: str = "place") -> tuple[float, float]:
     """Return ``(lat, lon)`` of a region's administrative centre, or a validated ``(lat, lon)`` pair.
-
-    ``place`` is a region name or ISO code (see :func:`resolve_region`) or a ``(lat, lon)`` tuple.
-    """
-    if isinstance(place, str):
-        code = _resolve_region(place, None, param="place")
-        row = _attributes().set_index("code").loc[code]
-        return float(row["capital_lat"]), float(row["capital_lon"])
-    if isinstance(place, (tuple, list)) or is_numbers(place) or type(place).__name__ == "Point":
-        return check_point(place, param="place")
-    msg = (
-        f"place must be a region name or code, or a (lat, lon) pair, got "
-        f"{type(place).__name__} {place!r}. Give e.g. 'Heilongjiang', 'RU-PRI' or (45.75, 126.63)."
-    )
-    raise InvalidInputError(msg)
-
-
-def regions_map(
-    regions: gpd.GeoDataFrame | None = None,
-    *,
-    districts: bool = True,
-    as_of: _dt.date | str | None = None,
-    m: folium.Map | None = None,
-) -> folium.Map:
-    """Map Chinese and Russian regions with trilingual tooltips and a federal-district layer.
 
     Parameters
     ----------
-    regions
-        Regions to draw (a frame from :func:`load_regions`); default: both countries, web detail.
-    districts
-        Add the federal districts on ``as_of`` as a layer that can be switched off.
-    as_of
-        Date of the district composition (default today).
-    m
-        A map to draw on; default a new :func:`coophelpers.maps.base_map` fitted to the regions.
+    place
+        A region name or ISO code (see :func:`resolve_region`) or a ``(lat, lon)`` pair.
+    param
+        The parameter name that error messages mention.
+
+    Returns
+    -------
+    tuple of float
+        ``(lat, lon)`` in degrees (GeoNames position of the administrative centre).
+
+    Raises
+    ------
+    UnknownRegionError
+        An unknown region name.
+    InvalidInputError
+        A point out of range or in (lon, lat) order, or something that is neither.
+
+    Examples
+    --------
+    >>> admin_centre("Heilongjiang")
+    (45.75, 126.65)
     """
-    import folium
-
-    from coophelpers import maps
-
-    check_bool(districts, param="districts")
-    check_map(m)
-    _resolve_as_of(as_of)
-    if regions is None:
-        regions = load_regions(as_of=as_of)
-    _check_region_frame(regions, param="regions")
-    if m is None:
-        minx, miny, maxx, maxy = regions.total_bounds
-        m = maps.base_map(
-            bounds=[[miny, minx], [maxy, maxx]],
-            title="Chinese provincial-level units and Russian federal subjects",
-        )
-    colours = {"CN": "#c0392b", "RU": "#2c6fbb"}
-    for ctry, label in (("CN", "China: provincial-level units"), ("RU", "Russia: federal subjects")):
-        part = regions[regions["country"] == ctry]
-        if part.empty:
-            continue
-        maps.add_regions(
-            m,
-            part,
-            name=label,
-            fill_color=colours[ctry],
-            color="#ffffff",
-            weight=0.8,
-            fill_opacity=0.35,
-            tooltip_fields={
-                "name_en": "English",
-                "name_zh": "中文",
-                "name_ru": "Русский",
-                "code": "ISO 3166-2",
-                "type": "Type",
-                "macro_region_en": "Macro-region",
-                "capital_en": "Centre",
-            },
-        )
-    if districts:
-        fds = load_federal_districts(as_of=as_of)
-        maps.add_regions(
-            m,
-            fds,
-            name="Russian federal districts",
-            fill_color="#000000",
-            color="#1b2631",
-            weight=2.2,
-            fill_opacity=0.0,
-            tooltip_fields={"name_en": "English", "name_zh": "中文", "name_ru": "Русский", "n_subjects": "Subjects"},
-        )
-    maps.add_legend(
-        m,
-        "Regions",
-        [
-            ("Chinese provincial-level unit", colours["CN"], "square"),
-            ("Russian federal subject", colours["RU"], "square"),
-            ("Federal district boundary", "#1b2631", "line"),
-        ],
+    if isinstance(place, str):
+        centres = _centres()
+        if place in centres:  # an ISO code: no name resolution needed
+            return centres[place]
+        return centres[_resolve_region(place, None, param=param)]
+    if isinstance(place, (tuple, list)) or is_numbers(place) or type(place).__name__ == "Point":
+        return check_point(place, param=param)
+    msg = (
+        f"{param} must be a region name or code, or a (lat, lon) pair, got "
+        f"{type(place).__name__} {place!r}. Give e.g. 'Heilongjiang', 'RU-PRI' or (45.75, 126.63)."
     )
-    files = ["regions_web.parquet", "regions.csv"] + (["federal_district_membership.csv"] if districts else [])
-    for record in _data.source_records(*files):
-        maps.add_source(m, **record)
-    folium.LayerControl(collapsed=False).add_to(m)
-    return m
-
-
-def _check_region_frame(frame: Any, *, param: str) -> None:
-    import geopandas as gpd
-
-    from coophelpers._validate import short_repr
-
-    if not isinstance(frame, gpd.GeoDataFrame):
-        msg = (
-            f"{param} must be a GeoDataFrame from load_regions(), got {type(frame).__name__} "
-            f"{short_repr(frame, 60)}. Give e.g. {param}=load_regions('RU')."
-        )
-        raise InvalidInputError(msg)
-    needed = ("code", "country", "name_en", "name_zh", "name_ru", "geometry")
-    missing = [c for c in needed if c not in frame.columns]
-    if missing:
-        msg = (
-            f"{param} lacks the columns {missing}; it has {list(map(str, frame.columns))[:10]}. "
-            f"Pass a frame from load_regions() (filter its rows, keep its columns)."
-        )
-        raise InvalidInputError(msg)
-    if frame.empty:
-        msg = f"{param} is an empty GeoDataFrame: there is nothing to map. Give at least one region."
-        raise InvalidInputError(msg)
-    if frame.crs is None or not frame.crs.equals("EPSG:4326"):
-        crs = None if frame.crs is None else frame.crs.to_string()
-        fix = (
-            f"set it with {param}.set_crs('EPSG:4326') if its coordinates are degrees"
-            if crs is None
-            else f"convert it with {param}.to_crs('EPSG:4326') first"
-        )
-        msg = f"{param} is in CRS {crs!r}, not EPSG:4326; {fix}."
-        raise InvalidInputError(msg)
+    raise InvalidInputError(msg)

@@ -26,16 +26,29 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from coophelpers._errors import InvalidInputError, NoRouteError, UnknownPlaceError
-from coophelpers._names import normalise
-from coophelpers._validate import check_choice, check_str, is_point, short_repr, suggest
-from coophelpers.distances import unwrap_longitudes as _unwrap
+from coophelpers import data
+from coophelpers._errors import InvalidInputError, NoRouteError, UnknownPlaceError, UnknownRegionError
+from coophelpers._names import NameIndex, check_str, short_repr
+from coophelpers._validate import check_choice, check_choices, is_point, renamed_parameters
+from coophelpers.geodesy import ELLIPSOID, line_length_km, unwrap_longitudes
+from coophelpers.regions import resolve_region
 
 if TYPE_CHECKING:
+    import geopandas as gpd
     import pandas as pd
     from shapely.geometry import LineString
 
-__all__ = ["MAIN_PORT", "NM_KM", "PASSAGE_NAMES", "VIAS", "SeaRoute", "load_ports", "sea_distances", "sea_route"]
+__all__ = [
+    "MAIN_PORT",
+    "NM_KM",
+    "PASSAGE_NAMES",
+    "VIAS",
+    "SeaRoute",
+    "length_matrix",
+    "load_ports",
+    "sea_distances",
+    "sea_route",
+]
 
 PORTS_FILE = "ports.csv"
 #: Routings :func:`sea_route` knows.
@@ -79,19 +92,44 @@ MAIN_PORT = {
 @lru_cache(maxsize=1)
 def _ports() -> pd.DataFrame:
     """The ports table as read (cached; never handed out, see :func:`load_ports`)."""
-    from coophelpers import data
-
     ports = data.read_csv(PORTS_FILE, dtype=str, keep_default_na=False)
     ports["lat"] = ports["lat"].astype(float)
     ports["lon"] = ports["lon"].astype(float)
     return ports.set_index("id", drop=False)
 
 
-def load_ports() -> pd.DataFrame:
-    """Return the curated ports: ``id``, names in three languages, ``country``, ``region``
-    (ISO 3166-2), ``lat``, ``lon`` (a point on the water near the port), ``source``, ``as_of``,
-    ``note``. Each call returns a new table, so changing it changes nothing else."""
-    return _ports().copy()
+def load_ports() -> gpd.GeoDataFrame:
+    """Return the curated sea ports as points.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        EPSG:4326, one row per port, indexed by ``id``: ``id``, names in three languages, ``country``, ``region``
+        (ISO 3166-2), ``lat``, ``lon`` (a point on the water near the port), ``source``,
+        ``as_of``, ``note`` and ``geometry``. Each call returns a new table, so changing it
+        changes nothing else.
+
+    Examples
+    --------
+    >>> ports = load_ports()
+    >>> ports.loc["murmansk", ["name_ru", "region"]].tolist()
+    ['Мурманск', 'RU-MUR']
+    """
+    import geopandas as gpd
+
+    ports = _ports().copy()
+    return gpd.GeoDataFrame(ports, geometry=gpd.points_from_xy(ports["lon"], ports["lat"]), crs="EPSG:4326")
+
+
+_PORT_FIX = "Give a port id or name such as 'shanghai' or 'Murmansk' (load_ports() lists them)."
+
+
+@lru_cache(maxsize=1)
+def _name_index() -> NameIndex:
+    index = NameIndex(what="port", error=UnknownPlaceError, fix=_PORT_FIX, quote=True)
+    for row in _ports().itertuples(index=False):
+        index.add(row.id, (row.id, row.name_en, row.name_zh, row.name_ru, row.name_en.split(" (")[0]))
+    return index
 
 
 def _resolve_port(port: Any, *, param: str) -> str:
@@ -102,18 +140,14 @@ def _resolve_port(port: Any, *, param: str) -> str:
             f"id or name such as 'shanghai' or 'Murmansk' (load_ports() lists them)."
         )
         raise InvalidInputError(msg)
-    check_str(port, param=param, fix="Give a port id or name such as 'shanghai' or 'Murmansk' (load_ports() lists them).")
-    if port in ports.index:
+    check_str(port, param=param, fix=_PORT_FIX)
+    index = _name_index()
+    if port in index:
         return port
-    key = normalise(port)
-    for row in ports.itertuples(index=False):
-        names = (row.id, row.name_en, row.name_zh, row.name_ru, row.name_en.split(" (")[0])
-        if key in {normalise(n) for n in names}:
-            return row.id
+    found = index.candidates(port)
+    if len(found) == 1:
+        return next(iter(found))
     # a region name or code with exactly one port
-    from coophelpers._errors import UnknownRegionError
-    from coophelpers.regions import resolve_region
-
     try:
         code = resolve_region(port)
     except UnknownRegionError:
@@ -131,11 +165,9 @@ def _resolve_port(port: Any, *, param: str) -> str:
             f"name, or a region with a port ({', '.join(coastal)})."
         )
         raise UnknownPlaceError(msg, [])
-    near = suggest(port, list(ports["id"]) + list(ports["name_en"]), n=3)
-    near_ids = list(dict.fromkeys(n if n in ports.index else str(ports.index[ports["name_en"] == n][0]) for n in near))
-    hint = f" Did you mean {', '.join(repr(n) for n in near_ids)}?" if near_ids else ""
-    msg = f"Unknown port {port!r} for {param}.{hint} Give a port id or name; load_ports() lists the {len(ports)} ports."
-    raise UnknownPlaceError(msg, near_ids)
+    if found:
+        raise index.ambiguous(port, found, param=param)
+    raise index.unknown(port, param=param)
 
 
 @dataclass(frozen=True, eq=False)
@@ -179,7 +211,6 @@ def _arctic_name(coords: list[tuple[float, float]]) -> str:
 @lru_cache(maxsize=256)
 def _compute(origin: str, destination: str, via: str) -> SeaRoute:
     import searoute
-    from pyproj import Geod
     from shapely.geometry import LineString
 
     ports = _ports()
@@ -192,7 +223,7 @@ def _compute(origin: str, destination: str, via: str) -> SeaRoute:
         append_orig_dest=True,
         return_passages=True,
     )
-    coords = _unwrap(feature["geometry"]["coordinates"])
+    coords = unwrap_longitudes(feature["geometry"]["coordinates"])
     if len(coords) < 2 or not math.isfinite(float(feature["properties"].get("length", math.inf))):
         msg = f"searoute found no {via!r} route from {origin!r} to {destination!r}."
         raise NoRouteError(msg)
@@ -209,10 +240,7 @@ def _compute(origin: str, destination: str, via: str) -> SeaRoute:
             names.append(_arctic_name(coords) if code == "northwest" else PASSAGE_NAMES[code])
     if coords[0][0] < coords[-1][0]:  # _PASSAGE_ORDER is for east-to-west voyages
         names.reverse()
-    geod = Geod(ellps="WGS84")
-    lons = [c[0] for c in coords]
-    lats = [c[1] for c in coords]
-    length_km = float(geod.line_length(lons, lats)) / 1000.0
+    length_km = line_length_km([c[0] for c in coords], [c[1] for c in coords])
     return SeaRoute(
         origin=origin,
         destination=destination,
@@ -223,17 +251,18 @@ def _compute(origin: str, destination: str, via: str) -> SeaRoute:
         geometry=LineString(coords),
         method=(
             f"sea route via {'Suez' if via == 'suez' else 'the Northern Sea Route'}: searoute "
-            f"{searoute.__dict__.get('__version__', '1.6')} (Eurostat MARNET), length on the WGS84 ellipsoid"
+            f"{searoute.__dict__.get('__version__', '1.6')} (Eurostat MARNET), length on the {ELLIPSOID} ellipsoid"
         ),
     )
 
 
-def sea_route(origin_port: str, destination_port: str, *, via: str = "suez") -> SeaRoute:
+@renamed_parameters(origin_port="origin", destination_port="destination")
+def sea_route(origin: str, destination: str, *, via: str = "suez") -> SeaRoute:
     """Return the sea route between two ports.
 
     Parameters
     ----------
-    origin_port, destination_port
+    origin, destination
         Port id or name (``"shanghai"``, ``"Murmansk"``, ``"圣彼得堡"``), or a region with one
         port (``"RU-MUR"``); :func:`load_ports` lists them.
     via
@@ -253,12 +282,18 @@ def sea_route(origin_port: str, destination_port: str, *, via: str = "suez") -> 
         Unknown ``via``, or the same port twice.
     NoRouteError
         ``searoute`` found no route of that kind.
+
+    Examples
+    --------
+    >>> r = sea_route("shanghai", "st-petersburg", via="nsr")
+    >>> r.passages
+    ('Bering Strait', 'Northern Sea Route')
     """
     via = check_choice(via, VIAS, param="via", what="routing")
-    a = _resolve_port(origin_port, param="origin_port")
-    b = _resolve_port(destination_port, param="destination_port")
+    a = _resolve_port(origin, param="origin")
+    b = _resolve_port(destination, param="destination")
     if a == b:
-        msg = f"origin_port and destination_port are the same port ({a!r}); give two different ports."
+        msg = f"origin and destination are the same port ({a!r}); give two different ports."
         raise InvalidInputError(msg)
     return _compute(a, b, via)
 
@@ -302,23 +337,26 @@ def sea_distances(
     -------
     pandas.DataFrame
         One row per (origin, destination, via): ``origin``, ``destination``, ``via``,
-        ``length_km``, ``length_nm``, ``passages`` (joined with " | "), ``method``; plus
+        ``length_km``, ``length_nm``, ``passages`` (a tuple), ``method``; plus
         ``nsr_saving_pct`` (how much shorter the Northern Sea Route is than Suez) when both
         routings are asked for.
+
+    Raises
+    ------
+    UnknownPlaceError
+        An unknown port.
+    InvalidInputError
+        An unknown ``via`` or an empty list.
+
+    Examples
+    --------
+    >>> table = sea_distances(["shanghai"], ["murmansk"])
+    >>> table[["via", "length_km"]].round(-2).to_numpy().tolist()
+    [['suez', 23000.0], ['nsr', 13000.0]]
     """
     import pandas as pd
 
-    if isinstance(via, str):
-        vias: tuple[Any, ...] = (via,)
-    elif isinstance(via, (Sequence, set, frozenset)):
-        vias = tuple(via)
-    else:
-        msg = f"via must be 'suez', 'nsr' or a sequence of them, got {type(via).__name__} {short_repr(via)}. Give e.g. via=('suez', 'nsr')."
-        raise InvalidInputError(msg)
-    if not vias:
-        msg = f"via={via!r} is empty: it must name at least one routing from {VIAS!r}. Give e.g. via='suez'."
-        raise InvalidInputError(msg)
-    vias = tuple(check_choice(v, VIAS, param="via", what="routing") for v in vias)
+    vias = check_choices(via, VIAS, param="via", what="routing", example=VIAS)
     o_ids = _port_list(origins, DEFAULT_ORIGINS, param="origins")
     d_ids = _port_list(destinations, DEFAULT_DESTINATIONS, param="destinations")
     rows = []
@@ -332,7 +370,7 @@ def sea_distances(
                     {
                         "origin": o, "destination": d, "via": v,
                         "length_km": round(r.length_km, 1), "length_nm": round(r.length_nm, 1),
-                        "passages": " | ".join(r.passages), "method": r.method,
+                        "passages": r.passages, "method": r.method,
                     }
                 )
     frame = pd.DataFrame(rows)
@@ -343,8 +381,35 @@ def sea_distances(
     return frame
 
 
-def _sea_matrix(origins: list[Any], destinations: list[Any], *, via: str) -> tuple[Any, str]:
-    """Sea lengths for :func:`coophelpers.distance_matrix`."""
+def length_matrix(origins: Sequence[Any], destinations: Sequence[Any], *, via: str = "suez") -> tuple[Any, str]:
+    """Sea lengths in km between every origin and destination port (0 for a port to itself).
+
+    The engine of :func:`coophelpers.distance_matrix` with ``method="sea"``.
+
+    Parameters
+    ----------
+    origins, destinations
+        Sequences of ports (ids, names, or regions with one port).
+    via
+        ``"suez"`` (default) or ``"nsr"``.
+
+    Returns
+    -------
+    tuple
+        ``(values, method)``: a float array of shape ``(len(origins), len(destinations))`` and a
+        sentence saying how the lengths were made.
+
+    Raises
+    ------
+    UnknownPlaceError
+        An unknown port.
+
+    Examples
+    --------
+    >>> values, method = length_matrix(["shanghai"], ["murmansk"], via="nsr")
+    >>> round(float(values[0, 0]), -2), method
+    (13000.0, 'sea route via the Northern Sea Route (searoute, Eurostat MARNET)')
+    """
     import numpy as np
 
     via = check_choice(via, VIAS, param="via", what="routing")

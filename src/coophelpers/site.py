@@ -7,11 +7,14 @@
    that ``save_map(m, map_output("name"))`` writes the map pages there;
 2. exports each executed notebook to ``notebooks/<name>.html`` with nbconvert's ``lab``
    template, minus the parts that load JavaScript from the web (require.js, MathJax, Mermaid,
-   widgets); maps shown in the notebook are sandboxed offline iframes;
-3. checks every map page against the 1.5 MB budget and writes a static SVG preview of it to
-   ``thumbs/``;
-4. writes ``index.html`` listing the notebooks (title and first line of their first Markdown
-   cell) and the maps they made (the map's title), each with a small preview;
+   widgets); every ``folium.Map`` a notebook shows, plain folium ones included, is displayed
+   by the kernel as a sandboxed offline iframe (:func:`coophelpers.maps.display.register_notebook_display`);
+3. checks every map page against the 1.5 MB budget and writes its static SVG preview to
+   ``thumbs/``, both taken from the metadata :func:`coophelpers.save_map` records for the build
+   (``COOPHELPERS_MAP_METADATA_DIR``), not from the HTML;
+4. writes ``index.html`` (from the template ``templates/site_index.html.j2``) listing the
+   notebooks (title and first line of their first Markdown cell) and the maps they made (the
+   map's title), each with a small preview;
 5. checks that no page refers to a web address for scripts, styles, images or frames.
 
 The site is built in a folder next to the target (``.<out>.building``) and swapped into place
@@ -26,8 +29,6 @@ of the same inputs give identical files.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import datetime as _dt
 import html as _html
 import json
@@ -40,10 +41,15 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from coophelpers import settings
 from coophelpers._errors import CoophelpersError, InvalidInputError, SiteBuildError
+from coophelpers._io import swap_into_place
+from coophelpers._version import package_version
+from coophelpers.maps.output import external_refs, map_metadata
 
 __all__ = ["SITE_MARKER", "SitePage", "build_site", "default_notebooks_dir"]
 
@@ -54,37 +60,14 @@ SITE_MARKER = ".coophelpers-site"
 #: Default per-cell timeout of notebook execution, in seconds.
 CELL_TIMEOUT_S = 900
 
-_TEMPLATE_NAME = "coophelpers_offline.html.j2"
-_TEMPLATE = """\
-{%- extends 'lab/index.html.j2' -%}
-{#- coophelpers: nothing may load from the web; these blocks would pull require.js, widget
-    managers, MathJax and Mermaid from CDNs. -#}
-{%- block html_head_js -%}{%- endblock html_head_js -%}
-{%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
-{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
-{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
-"""
-_INDEX_CSS = """\
-body { font-family: "Helvetica Neue", Arial, "Noto Sans CJK SC", sans-serif; margin: 0;
-  color: #222; background: #fafafa; }
-header, main, footer { max-width: 980px; margin: 0 auto; padding: 16px 20px; }
-header h1 { margin: 8px 0 4px; font-size: 26px; }
-header p, footer { color: #555; font-size: 14px; }
-section.nb { background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: 14px 16px;
-  margin: 14px 0; display: flex; gap: 16px; }
-section.nb .thumb { flex: 0 0 240px; }
-section.nb .thumb img { width: 240px; border: 1px solid #ccc; border-radius: 4px; }
-section.nb .thumb .none { width: 240px; height: 120px; border: 1px dashed #ccc;
-  border-radius: 4px; display: flex; align-items: center; justify-content: center;
-  color: #999; font-size: 13px; }
-section.nb h2 { margin: 0 0 6px; font-size: 19px; }
-section.nb p { margin: 4px 0 8px; font-size: 14px; line-height: 1.4; }
-ul.maps { list-style: none; padding: 0; margin: 6px 0 0; display: flex; flex-wrap: wrap;
-  gap: 10px; }
-ul.maps li { width: 170px; font-size: 13px; }
-ul.maps img { width: 170px; border: 1px solid #ccc; border-radius: 4px; display: block; }
-.size { color: #777; font-size: 12px; }
-"""
+_TEMPLATE_NAME = "offline_notebook.html.j2"
+#: Run in every kernel the build starts: show every folium.Map through the offline display.
+_KERNEL_SETUP = "import coophelpers.maps.display as _chd; _chd.register_notebook_display(); del _chd"
+_META_DIR = ".maps-meta"
+
+
+def _template(name: str) -> str:
+    return (resources.files("coophelpers") / "templates" / name).read_text(encoding="utf-8")
 
 
 @dataclass
@@ -183,41 +166,6 @@ def _failed_cell(nb: Any) -> tuple[int, str] | None:
     return None
 
 
-def _renameat2_exchange(a: Path, b: Path) -> bool:
-    """Atomically swap two paths (Linux renameat2 RENAME_EXCHANGE); False if unsupported."""
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-        func = libc.renameat2
-    except (OSError, AttributeError):
-        return False
-    at_fdcwd, rename_exchange = -100, 2
-    func.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
-    result = func(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
-    return result == 0
-
-
-def _swap_into_place(staging: Path, out: Path) -> None:
-    """Make ``staging`` the site at ``out``; the old site is removed only after the swap."""
-    if not out.exists():
-        os.replace(staging, out)
-        return
-    if _renameat2_exchange(staging, out):
-        shutil.rmtree(staging)  # now holds the previous site
-        return
-    old = out.with_name(f".{out.name}.previous")
-    if old.exists():
-        shutil.rmtree(old)
-    os.replace(out, old)
-    try:
-        os.replace(staging, out)
-    except BaseException:
-        os.replace(old, out)  # put the previous site back before reporting the failure
-        raise
-    shutil.rmtree(old)
-
-
 def _check_out(out: Path) -> None:
     if out.exists() and not out.is_dir():
         msg = f"out={str(out)!r} exists and is not a folder. Fix: choose a folder, e.g. 'site'."
@@ -235,12 +183,12 @@ def _check_out(out: Path) -> None:
 
 
 def _exporter() -> Any:
-    from jinja2 import DictLoader  # noqa: PLC0415
-    from nbconvert import HTMLExporter  # noqa: PLC0415
+    from jinja2 import DictLoader
+    from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(
         template_name="lab",
-        extra_loaders=[DictLoader({_TEMPLATE_NAME: _TEMPLATE})],
+        extra_loaders=[DictLoader({_TEMPLATE_NAME: _template(_TEMPLATE_NAME)})],
         embed_images=True,
     )
     exporter.template_file = _TEMPLATE_NAME
@@ -248,43 +196,10 @@ def _exporter() -> Any:
 
 
 _SRCDOC = re.compile(r"""(<iframe\b[^>]*?\bsrcdoc=)(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
-_UUID = re.compile(r"(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])")
-
-
-def _offline_iframes(page: str, notebook: str) -> str:
-    """Make maps shown in notebook outputs offline and deterministic.
-
-    Maps displayed with coophelpers (base_map, show_map) already are. A plain folium map
-    displayed in a notebook is an iframe whose srcdoc links Leaflet, jQuery and Bootstrap
-    from CDNs and carries random ids: inline/drop those and number the ids.
-    """
-    from coophelpers._offline import external_refs, inline_assets  # noqa: PLC0415
-
-    def _fix(match: re.Match[str]) -> str:
-        raw = match.group(2) if match.group(2) is not None else match.group(3)
-        inner = _html.unescape(raw)
-        if not external_refs(inner) and not _UUID.search(inner):
-            return match.group(0)
-        try:
-            inner = inline_assets(inner)
-        except InvalidInputError as err:
-            msg = f"Notebook {notebook!r} shows a map that cannot work offline: {err}"
-            raise SiteBuildError(msg) from err
-        mapping: dict[str, str] = {}
-
-        def _number(m: re.Match[str]) -> str:
-            return mapping.setdefault(m.group(0), f"x{len(mapping) + 1}")
-
-        inner = _UUID.sub(_number, inner)
-        return match.group(1) + '"' + _html.escape(inner, quote=True) + '"'
-
-    return _SRCDOC.sub(_fix, page)
 
 
 def _remote_refs(page: str) -> list[str]:
     """Web addresses a page (and the pages in its iframe srcdoc attributes) would load."""
-    from coophelpers._offline import external_refs  # noqa: PLC0415
-
     found = []
     docs = []
 
@@ -300,9 +215,9 @@ def _remote_refs(page: str) -> list[str]:
 
 
 def _execute(path: Path, *, env: dict[str, str], timeout: int, kernel_name: str) -> Any:
-    import nbformat  # noqa: PLC0415
-    from nbclient import NotebookClient  # noqa: PLC0415
-    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError  # noqa: PLC0415
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
     try:
         nb = nbformat.read(path, as_version=4)
@@ -316,6 +231,7 @@ def _execute(path: Path, *, env: dict[str, str], timeout: int, kernel_name: str)
         record_timing=False,
         allow_errors=False,
         resources={"metadata": {"path": str(path.parent)}},
+        extra_arguments=[f"--IPKernelApp.exec_lines={_KERNEL_SETUP}"],
     )
     # the kernel's own stderr (start-up chatter such as ipykernel's TCP warning) goes to a
     # temporary file; cell errors arrive as messages and are reported from those
@@ -365,69 +281,191 @@ def _execute(path: Path, *, env: dict[str, str], timeout: int, kernel_name: str)
 
 
 def _index_html(pages: Sequence[SitePage], *, build_date: str, version: str) -> str:
-    esc = _html.escape
-    out = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        "<title>coophelpers: China–Russia sub-national cooperation — notebooks and maps</title>",
-        f"<style>{_INDEX_CSS}</style>",
-        "</head>",
-        "<body>",
-        "<header>",
-        "<h1>China–Russia sub-national cooperation: notebooks and maps</h1>",
-        "<p>Every page here works offline: open it from a disk or attach it to an e-mail. Each "
-        "map page names its data sources, licences and as-of dates in its provenance box.</p>",
-        "</header>",
-        "<main>",
+    """The site's index page, from ``templates/site_index.html.j2`` (every value escaped)."""
+    from jinja2 import Environment
+
+    env = Environment(autoescape=True, keep_trailing_newline=True)
+    template = env.from_string(_template("site_index.html.j2"))
+    shown = [
+        {
+            "name": p.name, "title": p.title, "description": p.description, "html_path": p.html_path,
+            "maps": [{**m, "size": _size(m["bytes"])} for m in p.maps],
+        }
+        for p in pages
     ]
-    for page in pages:
-        thumb = next((m["thumb"] for m in page.maps if m.get("thumb")), None)
-        out.append(f'<section class="nb" id="{esc(page.name)}">')
-        if thumb:
-            out.append(
-                f'<div class="thumb"><a href="{esc(page.html_path)}"><img src="{esc(thumb)}" '
-                f'alt="preview of {esc(page.title)}"></a></div>'
-            )
-        else:
-            out.append('<div class="thumb"><div class="none">no map</div></div>')
-        out.append("<div>")
-        out.append(f'<h2><a href="{esc(page.html_path)}">{esc(page.title)}</a></h2>')
-        if page.description:
-            out.append(f"<p>{esc(page.description)}</p>")
-        out.append(
-            f'<div class="size">Notebook {esc(page.name)}.ipynb · '
-            f'<a href="{esc(page.html_path)}">rendered notebook</a></div>'
-        )
-        if page.maps:
-            out.append('<ul class="maps">')
-            for item in page.maps:
-                img = (
-                    f'<img src="{esc(item["thumb"])}" alt="preview of {esc(item["title"])}">'
-                    if item.get("thumb")
-                    else ""
-                )
-                out.append(
-                    f'<li><a href="{esc(item["path"])}">{img}{esc(item["title"])}</a>'
-                    f'<div class="size">{esc(item["file"])} · {esc(_size(item["bytes"]))}'
-                    "</div></li>"
-                )
-            out.append("</ul>")
-        out.append("</div></section>")
-    out += [
-        "</main>",
-        f"<footer>Built {esc(build_date)} with coophelpers {esc(version)}.</footer>",
-        "</body>",
-        "</html>",
-        "",
-    ]
-    return "\n".join(out)
+    return template.render(pages=shown, build_date=build_date, version=version)
 
 
 # --------------------------------------------------------------------------------------------
 # the build
+
+
+def _progress(progress: Any) -> Callable[[str], None]:
+    if progress is True:
+        return _stderr_progress
+    if progress is False or progress is None:
+        return log.info
+    if callable(progress):
+        return progress
+    msg = f"progress={progress!r} is not True, False or a function. Fix: pass True."
+    raise InvalidInputError(msg)
+
+
+def _check_options(timeout: Any, kernel_name: Any, max_map_bytes: Any) -> int:
+    """Check the build options; return the map size budget in bytes."""
+    if isinstance(timeout, bool) or not isinstance(timeout, int) or timeout <= 0:
+        msg = f"timeout={timeout!r} is not a positive number of seconds. Fix: pass e.g. 600."
+        raise InvalidInputError(msg)
+    if not isinstance(kernel_name, str) or not kernel_name.strip():
+        msg = f"kernel_name={kernel_name!r} is not a kernel name. Fix: pass e.g. 'python3'."
+        raise InvalidInputError(msg)
+    if max_map_bytes is not None and (
+        isinstance(max_map_bytes, bool) or not isinstance(max_map_bytes, int) or max_map_bytes <= 0
+    ):
+        msg = (
+            f"max_map_bytes={max_map_bytes!r} is not a positive number of bytes. Fix: pass e.g. "
+            "1_500_000, or None for the default budget."
+        )
+        raise InvalidInputError(msg)
+    return settings.max_map_bytes if max_map_bytes is None else max_map_bytes
+
+
+def _folders(out: Any, notebooks: Any) -> tuple[Path, Path, list[Path]]:
+    """(site folder, notebooks folder, notebooks in name order), each checked."""
+    for name, value in (("out", out), ("notebooks", notebooks)):
+        if not isinstance(value, (str, os.PathLike)) and not (name == "notebooks" and value is None):
+            msg = f"{name}={value!r} is not a folder path. Fix: pass e.g. {name}='{name if name == 'notebooks' else 'site'}'."
+            raise InvalidInputError(msg)
+    out_path = Path(out).expanduser().absolute()
+    nb_dir = Path(notebooks).expanduser().absolute() if notebooks else default_notebooks_dir()
+    if not nb_dir.is_dir():
+        msg = (
+            f"notebooks={str(nb_dir)!r} is not a folder. Fix: run from the repository root or "
+            "pass --notebooks DIR."
+        )
+        raise InvalidInputError(msg)
+    sources = sorted(p for p in nb_dir.glob("*.ipynb") if not p.name.startswith("."))
+    if not sources:
+        msg = f"No notebooks (*.ipynb) in {str(nb_dir)!r}. Fix: pass --notebooks DIR."
+        raise SiteBuildError(msg)
+    _check_out(out_path)
+    blocker = next((p for p in out_path.parents if p.exists() and not p.is_dir()), None)
+    if blocker is not None:
+        msg = (
+            f"out={str(out_path)!r} cannot be written: {str(blocker)!r} is a file, not a folder. "
+            "Fix: choose a folder, e.g. 'site'."
+        )
+        raise InvalidInputError(msg)
+    return out_path, nb_dir, sources
+
+
+def _make_staging(out_path: Path) -> Path:
+    """The empty folder the site is built in, next to ``out_path``, with its sub-folders."""
+    staging = out_path.with_name(f".{out_path.name}.building")
+    try:
+        out_path.parent.mkdir(parents=True, exist_ok=True)
+        if staging.exists():  # left over from an interrupted build
+            shutil.rmtree(staging)
+        staging.mkdir()
+        for sub in ("notebooks", "maps", "thumbs", _META_DIR):
+            (staging / sub).mkdir()
+        (staging / SITE_MARKER).write_text(
+            "Built by `coophelpers site`; this folder is replaced on every build.\n", encoding="utf-8"
+        )
+    except OSError as err:
+        shutil.rmtree(staging, ignore_errors=True)
+        msg = (
+            f"out={str(out_path)!r} cannot be written: {err.strerror or err} "
+            f"({err.filename or out_path.parent}). Fix: choose a folder you can write to, e.g. 'site'."
+        )
+        raise InvalidInputError(msg) from err
+    return staging
+
+
+def _kernel_env(staging: Path, nb_dir: Path) -> tuple[dict[str, str], str]:
+    """The environment the notebooks run in (reproducible, maps saved into the site) and the build date."""
+    epoch = _source_date_epoch()
+    build_date = _dt.datetime.fromtimestamp(int(epoch), tz=_dt.timezone.utc).date().isoformat()
+    env = dict(os.environ)
+    env["SOURCE_DATE_EPOCH"] = epoch
+    env["PYTHONHASHSEED"] = "0"
+    env[settings.MAPS_DIR_ENV] = os.path.relpath(staging / "maps", nb_dir)
+    env[settings.MAP_METADATA_DIR_ENV] = str(staging / _META_DIR)
+    env.setdefault("MPLBACKEND", "Agg")
+    return env, build_date
+
+
+def _build_page(source: Path, staging: Path, exporter: Any, *, env: dict[str, str], timeout: int, kernel_name: str) -> SitePage:
+    """Execute one notebook, write its HTML page, and collect the maps it saved (from their metadata)."""
+    t0 = time.perf_counter()
+    meta_dir = staging / _META_DIR
+    before = set(map_metadata(meta_dir))
+    nb = _execute(source, env=env, timeout=timeout, kernel_name=kernel_name)
+    seconds = time.perf_counter() - t0
+    title, description = _describe(nb, source.stem)
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title, "path": str(source.parent)}})
+    html_rel = f"notebooks/{source.stem}.html"
+    (staging / html_rel).write_text(body, encoding="utf-8")
+    page = SitePage(source.stem, title, description, html_rel, seconds=seconds)
+    written = map_metadata(meta_dir)
+    maps_dir = (staging / "maps").resolve()
+    for key in sorted(set(written) - before, key=lambda k: written[k]["file"]):
+        meta, map_path = written[key], Path(key)
+        if map_path.parent != maps_dir:
+            continue  # a map the notebook saved elsewhere is not part of the site
+        thumb = None
+        if meta.get("preview_svg"):
+            thumb = f"thumbs/{map_path.stem}.svg"
+            (staging / thumb).write_text(meta["preview_svg"] + "\n", encoding="utf-8")
+        title_ = (meta.get("provenance") or {}).get("title") or map_path.stem
+        page.maps.append(
+            {"file": map_path.name, "path": f"maps/{map_path.name}", "title": title_,
+             "bytes": map_path.stat().st_size, "thumb": thumb}
+        )
+    return page
+
+
+def _write_index(staging: Path, pages: Sequence[SitePage], build_date: str) -> None:
+    """``index.html`` and ``site.json`` (the same listing as data)."""
+    index = _index_html(pages, build_date=build_date, version=package_version())
+    (staging / "index.html").write_text(index, encoding="utf-8")
+    listing = {
+        "build_date": build_date,
+        "notebooks": [
+            {
+                "name": p.name, "title": p.title, "description": p.description, "html": p.html_path,
+                "maps": [{k: v for k, v in m.items() if k != "bytes"} for m in p.maps],
+            }
+            for p in pages
+        ],
+    }
+    (staging / "site.json").write_text(json.dumps(listing, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def _check_files(staging: Path, budget: int, say: Callable[[str], None]) -> None:
+    """List every file; refuse maps over the budget and pages that refer to the web."""
+    say("Files:")
+    problems = []
+    for path in sorted(p for p in staging.rglob("*") if p.is_file()):
+        rel = path.relative_to(staging).as_posix()
+        size = path.stat().st_size
+        over = rel.startswith("maps/") and rel.endswith(".html") and size > budget
+        say(f"  {rel:<50} {_size(size):>10}{'  OVER THE BUDGET' if over else ''}")
+        if over:
+            problems.append(f"map {rel!r} is {_size(size)}, over the {budget / 1e6:.1f} MB budget")
+        if path.suffix == ".html":
+            remote = _remote_refs(path.read_text(encoding="utf-8"))
+            if remote:
+                problems.append(f"{rel!r} refers to the web: {remote[:3]!r}")
+    if problems:
+        msg = (
+            "The site build failed its checks: "
+            + "; ".join(problems)
+            + ". Fix: use load_regions(detail='web') and fewer layers for big maps; "
+            "display maps with coophelpers.base_map()/show_map(). The previous site is "
+            "unchanged."
+        )
+        raise SiteBuildError(msg)
 
 
 def build_site(
@@ -454,7 +492,7 @@ def build_site(
     kernel_name
         Jupyter kernel to execute with (default ``python3``, the environment's own Python).
     max_map_bytes
-        Size budget of each map page (default :data:`coophelpers.maps.MAX_MAP_BYTES`, 1.5 MB).
+        Size budget of each map page (default :data:`coophelpers.settings.max_map_bytes`, 1.5 MB).
     progress
         True: progress lines and file sizes on stderr; False: silent; or a callable taking
         each line.
@@ -470,181 +508,27 @@ def build_site(
         A notebook failed (the message names it, the cell and the error), a map is over the
         budget, or a page refers to the web. The previous site is left in place.
     """
-    from coophelpers import maps  # noqa: PLC0415
-
-    say: Callable[[str], None]
-    if progress is True:
-        say = _stderr_progress
-    elif progress is False or progress is None:
-        say = log.info
-    elif callable(progress):
-        say = progress
-    else:
-        msg = f"progress={progress!r} is not True, False or a function. Fix: pass True."
-        raise InvalidInputError(msg)
-    if isinstance(timeout, bool) or not isinstance(timeout, int) or timeout <= 0:
-        msg = f"timeout={timeout!r} is not a positive number of seconds. Fix: pass e.g. 600."
-        raise InvalidInputError(msg)
-    if not isinstance(kernel_name, str) or not kernel_name.strip():
-        msg = f"kernel_name={kernel_name!r} is not a kernel name. Fix: pass e.g. 'python3'."
-        raise InvalidInputError(msg)
-    if max_map_bytes is not None and (
-        isinstance(max_map_bytes, bool) or not isinstance(max_map_bytes, int) or max_map_bytes <= 0
-    ):
-        msg = (
-            f"max_map_bytes={max_map_bytes!r} is not a positive number of bytes. Fix: pass e.g. "
-            "1_500_000, or None for the default budget."
-        )
-        raise InvalidInputError(msg)
-    budget = maps.MAX_MAP_BYTES if max_map_bytes is None else max_map_bytes
-    for name, value in (("out", out), ("notebooks", notebooks)):
-        if not isinstance(value, (str, os.PathLike)) and not (name == "notebooks" and value is None):
-            msg = f"{name}={value!r} is not a folder path. Fix: pass e.g. {name}='{name if name == 'notebooks' else 'site'}'."
-            raise InvalidInputError(msg)
-
-    out_path = Path(out).expanduser().absolute()
-    nb_dir = Path(notebooks).expanduser().absolute() if notebooks else default_notebooks_dir()
-    if not nb_dir.is_dir():
-        msg = (
-            f"notebooks={str(nb_dir)!r} is not a folder. Fix: run from the repository root or "
-            "pass --notebooks DIR."
-        )
-        raise InvalidInputError(msg)
-    sources = sorted(p for p in nb_dir.glob("*.ipynb") if not p.name.startswith("."))
-    if not sources:
-        msg = f"No notebooks (*.ipynb) in {str(nb_dir)!r}. Fix: pass --notebooks DIR."
-        raise SiteBuildError(msg)
-    _check_out(out_path)
-    blocker = next((p for p in out_path.parents if p.exists() and not p.is_dir()), None)
-    if blocker is not None:
-        msg = (
-            f"out={str(out_path)!r} cannot be written: {str(blocker)!r} is a file, not a folder. "
-            "Fix: choose a folder, e.g. 'site'."
-        )
-        raise InvalidInputError(msg)
-    staging = out_path.with_name(f".{out_path.name}.building")
-    try:
-        out_path.parent.mkdir(parents=True, exist_ok=True)
-        if staging.exists():  # left over from an interrupted build
-            shutil.rmtree(staging)
-        staging.mkdir()
-    except OSError as err:
-        msg = (
-            f"out={str(out_path)!r} cannot be written: {err.strerror or err} "
-            f"({err.filename or out_path.parent}). Fix: choose a folder you can write to, e.g. 'site'."
-        )
-        raise InvalidInputError(msg) from err
+    say = _progress(progress)
+    budget = _check_options(timeout, kernel_name, max_map_bytes)
+    out_path, nb_dir, sources = _folders(out, notebooks)
+    staging = _make_staging(out_path)
     start = time.perf_counter()
     try:
-        (staging / SITE_MARKER).write_text(
-            "Built by `coophelpers site`; this folder is replaced on every build.\n",
-            encoding="utf-8",
-        )
-        for sub in ("notebooks", "maps", "thumbs"):
-            (staging / sub).mkdir()
-        epoch = _source_date_epoch()
-        build_date = _dt.datetime.fromtimestamp(int(epoch), tz=_dt.timezone.utc).date().isoformat()
-        env = dict(os.environ)
-        env["SOURCE_DATE_EPOCH"] = epoch
-        env["PYTHONHASHSEED"] = "0"
-        env["COOPHELPERS_MAPS_DIR"] = os.path.relpath(staging / "maps", nb_dir)
-        env.setdefault("MPLBACKEND", "Agg")
+        env, build_date = _kernel_env(staging, nb_dir)
         exporter = _exporter()
         pages: list[SitePage] = []
         say(f"Building the site from {len(sources)} notebook(s) in {nb_dir} -> {out_path}")
         for number, source in enumerate(sources, 1):
-            name = source.stem
             say(f"[{number}/{len(sources)}] executing {source.name} ...")
-            t0 = time.perf_counter()
-            before = set((staging / "maps").iterdir())
-            nb = _execute(source, env=env, timeout=timeout, kernel_name=kernel_name)
-            seconds = time.perf_counter() - t0
-            title, description = _describe(nb, name)
-            resources = {"metadata": {"name": title, "path": str(nb_dir)}}
-            body, _ = exporter.from_notebook_node(nb, resources=resources)
-            body = _offline_iframes(body, source.name)
-            html_rel = f"notebooks/{name}.html"
-            (staging / html_rel).write_text(body, encoding="utf-8")
-            page = SitePage(name, title, description, html_rel, seconds=seconds)
-            new_maps = sorted(set((staging / "maps").iterdir()) - before)
-            for map_path in new_maps:
-                if map_path.suffix.lower() != ".html":
-                    continue
-                text = map_path.read_text(encoding="utf-8")
-                record = maps._provenance_from_html(text) or {}
-                preview = maps._preview_from_html(text)
-                thumb = None
-                if preview:
-                    thumb = f"thumbs/{map_path.stem}.svg"
-                    (staging / thumb).write_text(preview + "\n", encoding="utf-8")
-                page.maps.append(
-                    {
-                        "file": map_path.name,
-                        "path": f"maps/{map_path.name}",
-                        "title": record.get("title") or map_path.stem,
-                        "bytes": map_path.stat().st_size,
-                        "thumb": thumb,
-                    }
-                )
+            page = _build_page(source, staging, exporter, env=env, timeout=timeout, kernel_name=kernel_name)
             pages.append(page)
-            say(f"    done in {seconds:.1f} s: {html_rel} ({_size(len(body.encode()))})")
+            say(f"    done in {page.seconds:.1f} s: {page.html_path}")
             for item in page.maps:
                 say(f"    map {item['path']} ({_size(item['bytes'])})")
-
-        from coophelpers.maps import _package_version  # noqa: PLC0415
-
-        index = _index_html(pages, build_date=build_date, version=_package_version())
-        (staging / "index.html").write_text(index, encoding="utf-8")
-        (staging / "site.json").write_text(
-            json.dumps(
-                {
-                    "build_date": build_date,
-                    "notebooks": [
-                        {
-                            "name": p.name,
-                            "title": p.title,
-                            "description": p.description,
-                            "html": p.html_path,
-                            "maps": [
-                                {k: v for k, v in m.items() if k != "bytes"} for m in p.maps
-                            ],
-                        }
-                        for p in pages
-                    ],
-                },
-                ensure_ascii=False,
-                indent=1,
-            )
-            + "\n",
-            encoding="utf-8",
-        )
-
-        # final checks: budget, and nothing refers to the web
-        say("Files:")
-        problems = []
-        for path in sorted(p for p in staging.rglob("*") if p.is_file()):
-            rel = path.relative_to(staging).as_posix()
-            size = path.stat().st_size
-            over = rel.startswith("maps/") and rel.endswith(".html") and size > budget
-            say(f"  {rel:<50} {_size(size):>10}{'  OVER THE BUDGET' if over else ''}")
-            if over:
-                problems.append(
-                    f"map {rel!r} is {_size(size)}, over the {budget / 1e6:.1f} MB budget"
-                )
-            if path.suffix == ".html":
-                remote = _remote_refs(path.read_text(encoding="utf-8"))
-                if remote:
-                    problems.append(f"{rel!r} refers to the web: {remote[:3]!r}")
-        if problems:
-            msg = (
-                "The site build failed its checks: "
-                + "; ".join(problems)
-                + ". Fix: use load_regions(detail='web') and fewer layers for big maps; "
-                "display maps with coophelpers.base_map()/show_map(). The previous site is "
-                "unchanged."
-            )
-            raise SiteBuildError(msg)
-        _swap_into_place(staging, out_path)
+        shutil.rmtree(staging / _META_DIR)
+        _write_index(staging, pages, build_date)
+        _check_files(staging, budget, say)
+        swap_into_place(staging, out_path)
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)

@@ -9,6 +9,7 @@ import pytest
 from shapely.geometry import box
 
 from coophelpers import maps
+from coophelpers import settings
 
 XSS_IMG = '<img src=x onerror="window.__xss = 1">'
 XSS_SCRIPT = "<script>window.__xss = 2</script>"
@@ -137,7 +138,7 @@ def test_regions_map_of_both_countries(tmp_path, offline_page):
         dash_array="6 4", show=False, tooltip_fields={"name_en": "District"},
     )
     path = maps.save_map(m, tmp_path / "regions.html")
-    assert maps.check_map_size(path) < maps.MAX_MAP_BYTES
+    assert maps.check_map_size(path) < settings.max_map_bytes
     view = offline_page(path, wait_for=".leaflet-overlay-pane path")
     assert view.page.locator(".leaflet-overlay-pane path").count() == len(regions)
     idx = regions.index.get_loc(regions.index[regions["code"] == "CN-HL"][0])

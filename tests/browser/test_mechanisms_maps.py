@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from coophelpers import maps, mechanism_map, mechanism_members
+from coophelpers import maps, mechanism_map, mechanism_members, settings
 from coophelpers.mechanisms import ROLES
 
 AS_OF = "2025-01-01"
@@ -77,8 +77,8 @@ def _hover(page, geom) -> str | None:
 
 
 def _save(name: str, mechanisms, tmp_path, monkeypatch):
-    monkeypatch.setenv(maps.MAPS_DIR_ENV, str(tmp_path))
-    m = mechanism_map(mechanisms, as_of=AS_OF)
+    monkeypatch.setenv(settings.MAPS_DIR_ENV, str(tmp_path))
+    m = mechanism_map(mechanisms, as_of=AS_OF, roles=ROLES)
     path = maps.save_map(m, maps.map_output(name), provenance={"build_date": "2025-01-31"})
     maps.check_map_size(path)
     return path

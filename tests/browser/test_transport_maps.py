@@ -46,7 +46,9 @@ def test_network_route_map_opens_offline(tmp_path, offline_page):
     assert page.locator(".leaflet-overlay-pane path").count() >= n_edges
     legend = page.inner_text(".ch-legend")
     assert "Wuhan – Kazan" in legend and "Estimated length" in legend
-    assert "coophelpers transport network" in page.inner_text(".ch-provenance")
+    provenance = page.inner_text(".ch-provenance")
+    for name in ("network_edges.csv", "network_nodes.csv"):  # the network's sources, from the manifest
+        assert coophelpers.data.manifest()["files"][name]["title"] in provenance
 
 
 def test_sea_route_map_is_continuous_across_180(tmp_path, offline_page):

@@ -26,7 +26,7 @@ from coophelpers.crossings import (
     EXCEPTION_TOLERANCE_KM,
     FILENAME,
     KINDS,
-    MODES,
+    CROSSING_MODES as MODES,
     POSITION_QUALITIES,
     PRODUCTS,
     REGION_TOLERANCE_KM,

@@ -1,7 +1,7 @@
 """Every write of the package is atomic: an interrupted write leaves the previous file or folder.
 
 Covered elsewhere, not repeated here: ``tests/unit/test_maps.py`` (rendering fails before the
-write; ``os.replace`` fails inside the private ``_atomic_write``), ``tests/browser/test_maps.py``
+write; ``os.replace`` fails inside the shared ``_io.atomic_write``), ``tests/browser/test_maps.py``
 (rendering raises), ``tests/browser/test_site.py`` (a failing notebook, Ctrl-C while a notebook
 runs). Here the interruption comes *during* the write itself, through the public entry points:
 ``save_map`` (while the bytes go to disk, and at the final rename), ``build_site`` (after every
@@ -21,7 +21,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from coophelpers import data, maps, site
+from coophelpers import InvalidInputError, _io, data, maps, site
 
 
 class Interrupted(BaseException):
@@ -54,7 +54,7 @@ def test_save_map_interrupted_while_writing_keeps_the_old_file(saved, monkeypatc
     def crash(fd):  # the bytes are in the temporary file, not yet synced or renamed
         raise Interrupted
 
-    monkeypatch.setattr(maps.os, "fsync", crash)
+    monkeypatch.setattr(_io.os, "fsync", crash)
     with pytest.raises(Interrupted):
         maps.save_map(_small_map(), path, provenance={"build_date": "2026-01-31"})
     assert path.read_bytes() == before
@@ -67,7 +67,7 @@ def test_save_map_interrupted_at_the_rename_keeps_the_old_file(saved, monkeypatc
     def crash(src, dst):
         raise Interrupted
 
-    monkeypatch.setattr(maps.os, "replace", crash)
+    monkeypatch.setattr(_io.os, "replace", crash)
     with pytest.raises(Interrupted):
         maps.save_map(_small_map(), path, provenance={"build_date": "2026-01-31"})
     assert path.read_bytes() == before
@@ -78,7 +78,7 @@ def test_save_map_failing_on_a_new_file_leaves_nothing(tmp_path, monkeypatch):
     def disk_full(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(maps.os, "replace", disk_full)
+    monkeypatch.setattr(_io.os, "replace", disk_full)
     with pytest.raises(OSError, match="No space left"):
         maps.save_map(_small_map(), tmp_path / "sub" / "new.html")
     assert not (tmp_path / "sub" / "new.html").exists()
@@ -87,7 +87,7 @@ def test_save_map_failing_on_a_new_file_leaves_nothing(tmp_path, monkeypatch):
 
 def test_save_map_refuses_a_bad_path_before_touching_anything(tmp_path):
     (tmp_path / "afile").write_text("keep me")
-    with pytest.raises(maps.InvalidInputError, match=r"is a file, not a folder"):
+    with pytest.raises(InvalidInputError, match=r"is a file, not a folder"):
         maps.save_map(_small_map(), tmp_path / "afile" / "map.html")
     assert (tmp_path / "afile").read_text() == "keep me"
     assert os.listdir(tmp_path) == ["afile"]
@@ -153,7 +153,7 @@ def test_site_swap_interrupted_keeps_the_old_site(built, notebooks, monkeypatch)
     def crash(a, b):
         raise Interrupted
 
-    monkeypatch.setattr(site, "_renameat2_exchange", crash)
+    monkeypatch.setattr(_io, "_renameat2_exchange", crash)
     with pytest.raises(Interrupted):
         site.build_site(out, notebooks=notebooks, progress=False)
     assert _files(out) == before
@@ -170,8 +170,8 @@ def test_site_swap_without_renameat2_failing_keeps_the_old_site(built, notebooks
             raise OSError(28, "No space left on device")
         return real_replace(src, dst)
 
-    monkeypatch.setattr(site, "_renameat2_exchange", lambda a, b: False)
-    monkeypatch.setattr(site.os, "replace", replace)
+    monkeypatch.setattr(_io, "_renameat2_exchange", lambda a, b: False)
+    monkeypatch.setattr(_io.os, "replace", replace)
     with pytest.raises(OSError, match="No space left"):
         site.build_site(out, notebooks=notebooks, progress=False)
     assert _files(out) == before
@@ -181,7 +181,7 @@ def test_site_swap_without_renameat2_failing_keeps_the_old_site(built, notebooks
 def test_site_swap_without_renameat2_replaces_the_site(built, notebooks, monkeypatch):
     out, before = built
     (notebooks / "03-third.ipynb").write_bytes((notebooks / "01-first.ipynb").read_bytes())
-    monkeypatch.setattr(site, "_renameat2_exchange", lambda a, b: False)
+    monkeypatch.setattr(_io, "_renameat2_exchange", lambda a, b: False)
     site.build_site(out, notebooks=notebooks, progress=False)
     after = _files(out)
     assert "notebooks/03-third.html" in after and "notebooks/03-third.html" not in before

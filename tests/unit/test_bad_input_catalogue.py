@@ -46,7 +46,7 @@ from coophelpers import (
     UnknownPlaceError,
     UnknownRegionError,
 )
-from coophelpers import maps as maps_module
+from coophelpers import _io
 
 #: A message "says the fix" when it contains one of these.
 FIX = re.compile(
@@ -106,7 +106,7 @@ def _shapes():
 
 def _unwritable(path):
     """save_map into a folder that cannot be written (os.access says no, as for a non-root user)."""
-    with mock.patch.object(maps_module.os, "access", return_value=False):
+    with mock.patch.object(_io.os, "access", return_value=False):
         return ch.save_map(ch.base_map(basemap=False), path)
 
 
@@ -316,8 +316,8 @@ CASES = [
     # --- mechanism_pairs ------------------------------------------------------------------
     case("mechanism_pairs-variant-without-mechanism", lambda t: ch.mechanism_pairs(variant="with-shandong"),
          InvalidInputError, "variant", "with-shandong"),
-    case("mechanism_pairs-list", lambda t: ch.mechanism_pairs(["yangtze-volga"]), InvalidInputError,
-         "mechanism", ["yangtze-volga"]),
+    case("mechanism_pairs-list-item", lambda t: ch.mechanism_pairs(["yangtze-volga", 5]), InvalidInputError,
+         "mechanism[1]", 5),
     case("mechanism_pairs-roles-number", lambda t: ch.mechanism_pairs("yangtze-volga", roles=5),
          InvalidInputError, "roles", 5),
     # --- mechanism_summary ----------------------------------------------------------------
@@ -329,12 +329,12 @@ CASES = [
          "as_of", FUTURE),
     # --- mechanism_map --------------------------------------------------------------------
     case("mechanism_map-second-unknown", lambda t: ch.mechanism_map(["northeast-fareast", "volga"]),
-         UnknownMechanismError, "mechanisms[1]", "volga", suggest="yangtze-volga"),
+         UnknownMechanismError, "mechanism[1]", "volga", suggest="yangtze-volga"),
     case("mechanism_map-show_links", lambda t: ch.mechanism_map("yangtze-volga", show_links="yes"),
          InvalidInputError, "show_links", "yes"),
     case("mechanism_map-m", lambda t: ch.mechanism_map("yangtze-volga", m=1), InvalidInputError, "m", 1),
-    case("mechanism_map-number", lambda t: ch.mechanism_map(5), InvalidInputError, "mechanisms", 5),
-    case("mechanism_map-empty", lambda t: ch.mechanism_map([]), InvalidInputError, "mechanisms", []),
+    case("mechanism_map-number", lambda t: ch.mechanism_map(5), InvalidInputError, "mechanism", 5),
+    case("mechanism_map-empty", lambda t: ch.mechanism_map([]), InvalidInputError, "mechanism", []),
     # --- mechanism_variants ---------------------------------------------------------------
     case("mechanism_variants-misspelt", lambda t: ch.mechanism_variants("nort-central"), UnknownMechanismError,
          "mechanism", "nort-central", suggest="north-central"),
@@ -342,11 +342,11 @@ CASES = [
     # --- load_crossings -------------------------------------------------------------------
     case("load_crossings-status", lambda t: ch.load_crossings(status="open"), InvalidInputError,
          "status", "open", suggest="operating"),
-    case("load_crossings-mode", lambda t: ch.load_crossings(mode="train"), InvalidInputError,
-         "mode", "train", suggest="rail"),
-    case("load_crossings-mode-river", lambda t: ch.load_crossings(mode="ferry"), InvalidInputError,
-         "mode", "ferry", suggest="river"),
-    case("load_crossings-mode-empty", lambda t: ch.load_crossings(mode=[]), InvalidInputError, "mode", []),
+    case("load_crossings-mode", lambda t: ch.load_crossings(modes="train"), InvalidInputError,
+         "modes", "train", suggest="rail"),
+    case("load_crossings-mode-river", lambda t: ch.load_crossings(modes="ferry"), InvalidInputError,
+         "modes", "ferry", suggest="river"),
+    case("load_crossings-mode-empty", lambda t: ch.load_crossings(modes=[]), InvalidInputError, "modes", []),
     case("load_crossings-status-dict", lambda t: ch.load_crossings(status={"operating": 1}), InvalidInputError,
          "status", {"operating": 1}),
     case("load_crossings-as_of-before", lambda t: ch.load_crossings(as_of="1066-10-14"), InvalidInputError,
@@ -364,8 +364,8 @@ CASES = [
     case("nearest_crossings-n-zero", lambda t: ch.nearest_crossings("RU-PRI", n=0), InvalidInputError, "n", 0),
     case("nearest_crossings-n-float", lambda t: ch.nearest_crossings("RU-PRI", n=2.5), InvalidInputError,
          "n", 2.5),
-    case("nearest_crossings-mode", lambda t: ch.nearest_crossings("RU-PRI", mode="rial"), InvalidInputError,
-         "mode", "rial", suggest="rail"),
+    case("nearest_crossings-mode", lambda t: ch.nearest_crossings("RU-PRI", modes="rial"), InvalidInputError,
+         "modes", "rial", suggest="rail"),
     case("nearest_crossings-region", lambda t: ch.nearest_crossings("Primorje"), UnknownRegionError,
          "place", "Primorje", suggest="Primorsky Krai"),
     # --- crossings_map --------------------------------------------------------------------
@@ -375,8 +375,8 @@ CASES = [
     # --- crossing_gaps --------------------------------------------------------------------
     case("crossing_gaps-section", lambda t: ch.crossing_gaps(section="north"), InvalidInputError,
          "section", "north"),
-    case("crossing_gaps-mode-river", lambda t: ch.crossing_gaps(mode="pontoon"), InvalidInputError,
-         "mode", "pontoon", suggest="river"),
+    case("crossing_gaps-mode-river", lambda t: ch.crossing_gaps(modes="pontoon"), InvalidInputError,
+         "modes", "pontoon", suggest="river"),
     case("crossing_gaps-as_of-time", lambda t: ch.crossing_gaps(as_of=LATE), InvalidInputError, "as_of", LATE),
     # --- get_crossing ---------------------------------------------------------------------
     case("get_crossing-ambiguous", lambda t: ch.get_crossing("Manzhouli"), UnknownCrossingError,
@@ -387,28 +387,28 @@ CASES = [
     case("get_crossing-none", lambda t: ch.get_crossing(None), InvalidInputError, "crossing", None),
     # --- geodesic_km ----------------------------------------------------------------------
     case("geodesic_km-lon-lat", lambda t: ch.geodesic_km((126.63, 45.75), "CN-BJ"), InvalidInputError,
-         "a", (126.63, 45.75), also=("(lon, lat)",)),
+         "origin", (126.63, 45.75), also=("(lon, lat)",)),
     case("geodesic_km-lon-lat-b", lambda t: ch.geodesic_km("CN-BJ", [(45.75, 126.63), (131.89, 43.12)]),
-         InvalidInputError, "b[1]", (131.89, 43.12), also=("(lon, lat)",)),
+         InvalidInputError, "destination[1]", (131.89, 43.12), also=("(lon, lat)",)),
     case("geodesic_km-nan-in-list", lambda t: ch.geodesic_km([(45.75, 126.63), (NAN, 131.89)], "CN-BJ"),
-         InvalidInputError, "a[1]", (NAN, 131.89), also=("finite",)),
+         InvalidInputError, "origin[1]", (NAN, 131.89), also=("finite",)),
     case("geodesic_km-numpy-nan", lambda t: ch.geodesic_km(np.array([[45.75, 126.63], [np.nan, 1.0]]), "CN-BJ"),
-         InvalidInputError, "a[1]", (NAN, 1.0)),
+         InvalidInputError, "origin[1]", (NAN, 1.0)),
     case("geodesic_km-city", lambda t: ch.geodesic_km("Harbin", "CN-BJ"), UnknownRegionError,
-         "a", "Harbin", suggest="Heilongjiang"),
-    case("geodesic_km-empty-name", lambda t: ch.geodesic_km("", "CN-BJ"), InvalidInputError, "a", ""),
+         "origin", "Harbin", suggest="Heilongjiang"),
+    case("geodesic_km-empty-name", lambda t: ch.geodesic_km("", "CN-BJ"), InvalidInputError, "origin", ""),
     case("geodesic_km-three-numbers", lambda t: ch.geodesic_km((45.75, 126.63, 0), "CN-BJ"), InvalidInputError,
-         "a", (45.75, 126.63, 0)),
+         "origin", (45.75, 126.63, 0)),
     case("geodesic_km-text-numbers", lambda t: ch.geodesic_km(("45.75", "126.63"), "CN-BJ"), UnknownRegionError,
-         "a[0]", "45.75"),
+         "origin[0]", "45.75"),
     case("geodesic_km-frame", lambda t: ch.geodesic_km(regions_cn(), "CN-BJ"), InvalidInputError,
-         "a", echo="GeoDataFrame of 31 rows", also=("frame['code']",)),
+         "origin", echo="GeoDataFrame of 31 rows", also=("frame['code']",)),
     case("geodesic_km-lengths", lambda t: ch.geodesic_km(["CN-BJ", "CN-SH"], ["RU-MOW", "RU-SPE", "RU-PRI"]),
-         InvalidInputError, "a and b", echo="(2 and 3)", also=("distance_matrix",)),
-    case("geodesic_km-empty-list", lambda t: ch.geodesic_km([], "CN-BJ"), InvalidInputError, "a", []),
-    case("geodesic_km-none", lambda t: ch.geodesic_km(None, "CN-BJ"), InvalidInputError, "a", None),
+         InvalidInputError, "origin and destination", echo="(2 and 3)", also=("distance_matrix",)),
+    case("geodesic_km-empty-list", lambda t: ch.geodesic_km([], "CN-BJ"), InvalidInputError, "origin", []),
+    case("geodesic_km-none", lambda t: ch.geodesic_km(None, "CN-BJ"), InvalidInputError, "origin", None),
     case("geodesic_km-shapely-point", lambda t: ch.geodesic_km(Point(126.63, 45.75), "CN-BJ"), InvalidInputError,
-         "a", echo="POINT (126.63 45.75)", also=("(point.y, point.x)",)),
+         "origin", echo="POINT (126.63 45.75)", also=("(point.y, point.x)",)),
     # --- distance_matrix ------------------------------------------------------------------
     case("distance_matrix-method", lambda t: ch.distance_matrix(["CN-HL"], ["RU-MOW"], method="networks"),
          InvalidInputError, "method", "networks", suggest="network"),
@@ -475,6 +475,20 @@ CASES = [
          "as_of", "2020-1-1"),
     case("load_network-modes", lambda t: ch.load_network(modes=["air"]), InvalidInputError, "modes", "air"),
     case("load_network-modes-number", lambda t: ch.load_network(modes=3), InvalidInputError, "modes", 3),
+    # --- partner_summary, network_change, dwell_scenario ----------------------------------
+    case("partner_summary-not-routes", lambda t: ch.partner_summary(regions_cn()), InvalidInputError,
+         "routes", echo="partner_routes()"),
+    case("network_change-before", lambda t: ch.network_change("yangtze-volga", before="2022/01/01", after="2024-01-01"),
+         InvalidInputError, "as_of", "2022/01/01"),
+    case("network_change-misspelt", lambda t: ch.network_change("yangzte-volga", before="2022-01-01", after="2024-01-01"),
+         UnknownMechanismError, "mechanism", "yangzte-volga", suggest="yangtze-volga"),
+    case("dwell_scenario-factor", lambda t: ch.dwell_scenario("yangtze-volga", factor="half"), InvalidInputError,
+         "factor", "half"),
+    case("dwell_scenario-negative", lambda t: ch.dwell_scenario("yangtze-volga", factor=-1), InvalidInputError,
+         "factor", -1),
+    # --- resolve_mechanism ----------------------------------------------------------------
+    case("resolve_mechanism-misspelt", lambda t: ch.resolve_mechanism("yangtse volga"), UnknownMechanismError,
+         "name", "yangtse volga", suggest="yangtze-volga"),
     # --- partner_routes -------------------------------------------------------------------
     case("partner_routes-misspelt", lambda t: ch.partner_routes("yangzte-volga"), UnknownMechanismError,
          "mechanism", "yangzte-volga", suggest="yangtze-volga"),
@@ -488,18 +502,18 @@ CASES = [
          "modes", "plane"),
     # --- sea_route ------------------------------------------------------------------------
     case("sea_route-misspelt", lambda t: ch.sea_route("shangai", "murmansk"), UnknownPlaceError,
-         "origin_port", "shangai", suggest="shanghai"),
+         "origin", "shangai", suggest="shanghai"),
     case("sea_route-via", lambda t: ch.sea_route("shanghai", "murmansk", via="suezz"), InvalidInputError,
          "via", "suezz", suggest="suez"),
     case("sea_route-same-port", lambda t: ch.sea_route("shanghai", "Shanghai"), InvalidInputError,
-         "destination_port", echo="'shanghai'"),
+         "destination", echo="'shanghai'"),
     case("sea_route-point", lambda t: ch.sea_route((31.23, 121.47), "murmansk"), InvalidInputError,
-         "origin_port", (31.23, 121.47)),
+         "origin", (31.23, 121.47)),
     case("sea_route-inland-region", lambda t: ch.sea_route("shanghai", "Heilongjiang"), UnknownPlaceError,
-         "destination_port", "Heilongjiang", also=("CN-HL", "RU-MUR")),
+         "destination", "Heilongjiang", also=("CN-HL", "RU-MUR")),
     case("sea_route-region-two-ports", lambda t: ch.sea_route("CN-GD", "murmansk"), UnknownPlaceError,
-         "origin_port", "CN-GD", also=("shenzhen", "guangzhou")),
-    case("sea_route-empty", lambda t: ch.sea_route("", "murmansk"), InvalidInputError, "origin_port", ""),
+         "origin", "CN-GD", also=("shenzhen", "guangzhou")),
+    case("sea_route-empty", lambda t: ch.sea_route("", "murmansk"), InvalidInputError, "origin", ""),
     # --- sea_distances --------------------------------------------------------------------
     case("sea_distances-via", lambda t: ch.sea_distances(via=["nsr", "suz"]), InvalidInputError, "via", "suz",
          suggest="suez"),
@@ -570,6 +584,7 @@ def _edit_frame(frame):
 RESULT_COPIES = [
     ("load_mechanisms", lambda: ch.load_mechanisms()),
     ("load_ports", lambda: ch.load_ports()),
+    ("load_places", lambda: ch.load_places()),
     ("default_border_hours", lambda: ch.default_border_hours()),
     ("load_crossings", lambda: ch.load_crossings()),
     ("mechanism_variants", lambda: ch.mechanism_variants()),

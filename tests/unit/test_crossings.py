@@ -23,13 +23,12 @@ from coophelpers import (
     nearest_crossings,
 )
 from coophelpers import data as cdata
+from coophelpers.border import CO_LOCATED_KM, crossing_gaps
 from coophelpers.crossings import (
-    CO_LOCATED_KM,
+    CROSSING_MODES,
     FILENAME,
-    MODES,
     STATUSES,
     _status_on,
-    crossing_gaps,
     get_crossing,
 )
 
@@ -55,8 +54,10 @@ def test_import_does_not_load_heavy_libraries():
 
 
 def test_public_names_resolve_to_this_module():
-    for name in ("load_crossings", "border_line", "nearest_crossings", "crossings_map"):
+    for name in ("load_crossings", "nearest_crossings"):
         assert getattr(coophelpers, name).__module__ == "coophelpers.crossings"
+    assert coophelpers.border_line.__module__ == "coophelpers.border"
+    assert coophelpers.crossings_map.__module__ == "coophelpers.maps.themes.crossings"
 
 
 # --- load_crossings -----------------------------------------------------------------------
@@ -95,7 +96,7 @@ def test_filter_by_status(status):
 
 
 def test_filter_by_several_modes_and_status():
-    gdf = load_crossings(mode=["road_bridge", "rail_bridge"], status="operating")
+    gdf = load_crossings(modes=["road_bridge", "rail_bridge"], status="operating")
     assert set(gdf["id"]) == {
         "shiwei-olochi-road-bridge",
         "heihe-kanikurgan-road-bridge",
@@ -104,14 +105,14 @@ def test_filter_by_several_modes_and_status():
 
 
 def test_filters_forgive_case_and_punctuation():
-    assert len(load_crossings(mode="Road Bridge")) == len(load_crossings(mode="road_bridge"))
+    assert len(load_crossings(modes="Road Bridge")) == len(load_crossings(modes="road_bridge"))
 
 
 def test_unknown_mode_suggests():
-    with pytest.raises(InvalidInputError, match=r"Unknown mode 'ferry' for mode\..*Choose one of 'rail'"):
-        load_crossings(mode="ferry")
+    with pytest.raises(InvalidInputError, match=r"Unknown mode 'ferry' for modes\..*Choose one of 'rail'"):
+        load_crossings(modes="ferry")
     with pytest.raises(InvalidInputError, match="Did you mean 'rail_bridge'"):
-        load_crossings(mode="rail-brige")
+        load_crossings(modes="rail-brige")
 
 
 def test_unknown_status_suggests():
@@ -122,7 +123,7 @@ def test_unknown_status_suggests():
 @pytest.mark.parametrize("bad", [3, {"rail": 1}, []])
 def test_filter_of_wrong_type(bad):
     with pytest.raises(InvalidInputError, match="mode"):
-        load_crossings(mode=bad)
+        load_crossings(modes=bad)
 
 
 # --- status on a date ---------------------------------------------------------------------
@@ -234,9 +235,9 @@ def test_border_line_sections():
     east, west = border.iloc[0], border.iloc[1]
     assert 3000 < east["length_km"] < east["published_length_km"]
     assert 30 < west["length_km"] < 70
-    assert east["cn_regions"] == "CN-HL | CN-JL | CN-NM"
-    assert east["ru_regions"] == "RU-AMU | RU-KHA | RU-PRI | RU-YEV | RU-ZAB"
-    assert (west["cn_regions"], west["ru_regions"]) == ("CN-XJ", "RU-AL")
+    assert east["codes_cn"] == ("CN-HL", "CN-JL", "CN-NM")
+    assert east["codes_ru"] == ("RU-AMU", "RU-KHA", "RU-PRI", "RU-YEV", "RU-ZAB")
+    assert (west["codes_cn"], west["codes_ru"]) == (("CN-XJ",), ("RU-AL",))
 
 
 def test_border_line_runs_between_the_tripoints():
@@ -268,26 +269,26 @@ def test_gaps_cover_the_section():
 def test_largest_gap_is_on_the_upper_amur():
     gaps = crossing_gaps()
     worst = gaps.loc[gaps["gap_km"].idxmax()]
-    assert worst["from_ids"] == "shiwei-olochi-road-bridge"
-    assert worst["to_ids"] == "heihe-blagoveshchensk-river"
+    assert worst["from_ids"] == ("shiwei-olochi-road-bridge",)
+    assert worst["to_ids"] == ("heihe-blagoveshchensk-river",)
     assert worst["gap_km"] > 1000
 
 
 def test_gaps_merge_co_located_crossings():
-    ids = " ".join(crossing_gaps()["to_ids"])
-    assert "suifenhe-pogranichny-road | suifenhe-grodekovo-rail" in ids
+    ids = list(crossing_gaps()["to_ids"])
+    assert ("suifenhe-pogranichny-road", "suifenhe-grodekovo-rail") in ids
 
 
 def test_gaps_on_a_date_and_by_mode():
-    before = crossing_gaps(as_of="2021-06-01", mode="road_bridge")
-    assert "heihe-kanikurgan-road-bridge" not in " ".join(before["to_ids"])
-    after = crossing_gaps(mode="road_bridge")
-    assert "heihe-kanikurgan-road-bridge" in " ".join(after["to_ids"])
+    before = crossing_gaps(as_of="2021-06-01", modes="road_bridge")
+    assert "heihe-kanikurgan-road-bridge" not in {i for ids in before["to_ids"] for i in ids}
+    after = crossing_gaps(modes="road_bridge")
+    assert "heihe-kanikurgan-road-bridge" in {i for ids in after["to_ids"] for i in ids}
 
 
 def test_gaps_west_has_no_crossing():
     west = crossing_gaps(section="west")
-    assert len(west) == 1 and west["from_ids"].iloc[0] == "" and west["to_ids"].iloc[0] == ""
+    assert len(west) == 1 and west["from_ids"].iloc[0] == () and west["to_ids"].iloc[0] == ()
 
 
 # --- nearest_crossings --------------------------------------------------------------------
@@ -298,7 +299,7 @@ def test_nearest_by_region_name_and_code_agree():
     by_code = nearest_crossings("RU-PRI")
     pd.testing.assert_frame_equal(by_name, by_code)
     assert len(by_name) == 3
-    assert by_name["dist_km"].is_monotonic_increasing
+    assert by_name["geodesic_km"].is_monotonic_increasing
     assert set(by_name["method"]) == {"geodesic (WGS84)"}
     assert set(by_name["status"]) == {"operating"}
 
@@ -307,12 +308,12 @@ def test_nearest_distance_is_geodesic():
     result = nearest_crossings((50.2759, 127.5264), n=1)  # Blagoveshchensk
     row = result.iloc[0]
     assert row["id"] == "heihe-blagoveshchensk-river"
-    assert math.isclose(row["dist_km"], round(_km((50.2759, 127.5264), (row["lat"], row["lon"])), 1))
+    assert math.isclose(row["geodesic_km"], round(_km((50.2759, 127.5264), (row["lat"], row["lon"])), 1))
 
 
 def test_nearest_excludes_pipelines_unless_asked():
     assert "pipeline" not in set(nearest_crossings("Amur Oblast", n=30)["mode"])
-    pipes = nearest_crossings("Amur Oblast", mode="pipeline", n=30)
+    pipes = nearest_crossings("Amur Oblast", modes="pipeline", n=30)
     assert set(pipes["mode"]) == {"pipeline"} and len(pipes) == 2  # the third is not yet built
 
 
@@ -343,7 +344,7 @@ def test_nearest_bad_coordinates():
 
 def test_nearest_no_match_warns():
     with pytest.warns(UserWarning, match="No operating crossing"):
-        result = nearest_crossings("RU-PRI", mode="none")
+        result = nearest_crossings("RU-PRI", modes="none")
     assert result.empty
 
 
@@ -367,10 +368,10 @@ def test_map_tooltips_are_trilingual_with_dates_and_sources(full_map_html):
 
 def test_map_filters_and_draws_on_a_given_map():
     base = folium.Map(location=(48, 125), zoom_start=4, tiles=None)
-    out = crossings_map(mode="rail", as_of="2010-01-01", m=base)
+    out = crossings_map(modes="rail", as_of="2010-01-01", m=base)
     assert out is base
     html = out.get_root().render()
-    assert html.count('"className": "coop-crossing ') == len(load_crossings(mode="rail"))
+    assert html.count('"className": "coop-crossing ') == len(load_crossings(modes="rail"))
     assert "coop-status-suspended" in html  # Hunchun rail in 2010
 
 
@@ -380,7 +381,7 @@ def test_map_escapes_data_text(monkeypatch):
     evil = crossings._table().copy()
     evil.loc[0, "name_cn_en"] = "<img src=x onerror=alert(1)>"
     monkeypatch.setattr(crossings, "_table", lambda: evil)
-    html = crossings_map(mode="rail").get_root().render()
+    html = crossings_map(modes="rail").get_root().render()
     assert "<img src=x onerror" not in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
 
@@ -391,7 +392,7 @@ def test_map_rejects_non_maps():
 
 
 def test_styles_cover_every_mode_and_status():
-    from coophelpers.crossings import _STATUS_STYLE, MODE_COLOURS, MODE_LABELS
+    from coophelpers.maps.themes.crossings import _STATUS_STYLE, MODE_COLOURS, MODE_LABELS
 
-    assert set(MODE_COLOURS) == set(MODES) == set(MODE_LABELS)
+    assert set(MODE_COLOURS) == set(CROSSING_MODES) == set(MODE_LABELS)
     assert set(_STATUS_STYLE) == set(STATUSES)

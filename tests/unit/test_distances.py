@@ -154,7 +154,7 @@ def test_matrix_rejects_unknown_method_and_misplaced_options():
 
 
 def test_unwrap_longitudes_runs_on_across_the_antimeridian():
-    from coophelpers.distances import unwrap_longitudes
+    from coophelpers.geodesy import unwrap_longitudes
 
     line = unwrap_longitudes([(170.0, 60.0), (-175.0, 65.0), (-170.0, 66.0), (175.0, 64.0)])
     assert line == [(170.0, 60.0), (185.0, 65.0), (190.0, 66.0), (175.0, 64.0)]

@@ -11,8 +11,15 @@ import pytest
 from shapely.geometry import LineString, Point, box
 
 from coophelpers import maps
+from coophelpers import MapBudgetError, _io, settings
+
+
+def _provenance(page: str) -> dict:
+    """The provenance record a saved page embeds as JSON."""
+    found = re.search(r'<script type="application/json" id="provenance">(.*?)</script>', page, re.DOTALL)
+    return json.loads(found.group(1))
 from coophelpers._errors import InvalidInputError
-from coophelpers._offline import external_refs
+from coophelpers.maps.output import external_refs
 
 XSS = "<img src=x onerror=alert(1)>"
 REMOTE = re.compile(r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)=[\"']?(?:https?:)?//", re.I)
@@ -73,7 +80,7 @@ def test_same_map_gives_identical_bytes(tmp_path, shapes):
 def test_build_date_from_source_date_epoch(tmp_path, shapes, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     page = maps.map_html(_map(shapes))
-    record = maps._provenance_from_html(page)
+    record = _provenance(page)
     assert record["build_date"] == "2023-11-14"
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
     with pytest.raises(InvalidInputError, match="SOURCE_DATE_EPOCH"):
@@ -82,7 +89,7 @@ def test_build_date_from_source_date_epoch(tmp_path, shapes, monkeypatch):
 
 def test_provenance_json_and_box(tmp_path, shapes):
     page = maps.save_map(_map(shapes), tmp_path / "m.html", provenance=PROV).read_text("utf-8")
-    record = maps._provenance_from_html(page)
+    record = _provenance(page)
     assert record["build_date"] == "2025-01-31"
     names = [s["name"] for s in record["sources"]]
     assert "Test shapes" in names
@@ -115,7 +122,7 @@ def test_atomic_write_keeps_old_file_when_render_fails(tmp_path, shapes, monkeyp
     def boom(*args, **kwargs):
         raise RuntimeError("render failed")
 
-    monkeypatch.setattr(maps, "map_html", boom)
+    monkeypatch.setattr(maps.output, "_page", boom)
     with pytest.raises(RuntimeError, match="render failed"):
         maps.save_map(_map(shapes), path)
     assert path.read_bytes() == before
@@ -131,7 +138,7 @@ def test_atomic_write_cleans_temp_file_when_write_fails(tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "replace", fail)
     with pytest.raises(OSError, match="disk full"):
-        maps._atomic_write(target, b"new")
+        _io.atomic_write(target, b"new")
     assert target.read_text() == "old"
     assert sorted(os.listdir(tmp_path)) == ["x.html"]
 
@@ -141,8 +148,8 @@ def test_size_budget(tmp_path):
     small.write_bytes(b"x" * 10)
     assert maps.check_map_size(small) == 10
     big = tmp_path / "b.html"
-    big.write_bytes(b"x" * (maps.MAX_MAP_BYTES + 1))
-    with pytest.raises(InvalidInputError, match="over the 1.5 MB budget"):
+    big.write_bytes(b"x" * (settings.max_map_bytes + 1))
+    with pytest.raises(MapBudgetError, match="over the 1.5 MB budget"):
         maps.check_map_size(big)
 
 
@@ -151,7 +158,7 @@ def test_chukotka_crosses_180(shapes):
     (south, west), (north, east) = [b for b in m._children.values()
                                     if type(b).__name__ == "FitBounds"][0].bounds
     assert east == 190 and west == 121
-    geoms, _ = maps._basemap_layer()
+    geoms, _ = maps.builders._basemap_layer()
     east_max = max(g.bounds[2] for g in geoms)
     assert east_max > 185  # far-east pieces are shifted past 180°, not wrapped to -180
 
@@ -165,10 +172,10 @@ def test_basemap_is_small_and_tiles_off_by_default(tmp_path):
 
 
 def test_map_output(tmp_path, monkeypatch):
-    monkeypatch.setenv(maps.MAPS_DIR_ENV, str(tmp_path / "site" / "maps"))
+    monkeypatch.setenv(settings.MAPS_DIR_ENV, str(tmp_path / "site" / "maps"))
     assert maps.map_output("01-regions") == tmp_path / "site" / "maps" / "01-regions.html"
     assert (tmp_path / "site" / "maps").is_dir()
-    monkeypatch.delenv(maps.MAPS_DIR_ENV)
+    monkeypatch.delenv(settings.MAPS_DIR_ENV)
     monkeypatch.chdir(tmp_path)
     assert maps.map_output("x.html").resolve() == (tmp_path / "maps" / "x.html").resolve()
 

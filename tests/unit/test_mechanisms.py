@@ -111,7 +111,7 @@ def test_unknown_mechanism_without_near_match_lists_the_ids():
     assert info.value.suggestions == []
 
 
-@pytest.mark.parametrize("bad", [5, None, ["yangtze-volga"], ""])
+@pytest.mark.parametrize("bad", [5, [5], ["yangtze-volga", None], ""])
 def test_mechanism_must_be_a_string(bad):
     with pytest.raises(InvalidInputError, match="mechanism"):
         mechanism_members(bad)
@@ -275,11 +275,11 @@ def summary():
 
 def test_summary_shape_and_counts(summary):
     assert list(summary.index) == IDS
-    counts = summary[["cn_regions", "ru_regions", "pairs"]].to_dict("index")
-    assert counts["northeast-fareast"] == {"cn_regions": 4, "ru_regions": 11, "pairs": 44}
-    assert counts["yangtze-volga"] == {"cn_regions": 6, "ru_regions": 14, "pairs": 84}
-    assert counts["north-central"] == {"cn_regions": 5, "ru_regions": 18, "pairs": 90}
-    assert counts["southeast-northwest"] == {"cn_regions": 5, "ru_regions": 11, "pairs": 55}
+    counts = summary[["n_regions_cn", "n_regions_ru", "pairs"]].to_dict("index")
+    assert counts["northeast-fareast"] == {"n_regions_cn": 4, "n_regions_ru": 11, "pairs": 44}
+    assert counts["yangtze-volga"] == {"n_regions_cn": 6, "n_regions_ru": 14, "pairs": 84}
+    assert counts["north-central"] == {"n_regions_cn": 5, "n_regions_ru": 18, "pairs": 90}
+    assert counts["southeast-northwest"] == {"n_regions_cn": 5, "n_regions_ru": 11, "pairs": 55}
     assert (summary.loc[IDS[1:], "shared_border_km"] == 0).all()
     # the article's contrast: the adjacent pair is far closer than the hinterland pair
     assert summary.loc["northeast-fareast", "centre_dist_min_km"] < 600
@@ -297,9 +297,9 @@ def test_summary_areas_match_an_equal_area_projection(summary):
     for side, proj in projections.items():
         geoms = members.loc[members["side"] == side, "geometry"].values
         area = shapely.area(projected(geoms, proj)).sum() / 1e6
-        assert summary.loc["yangtze-volga", f"{side.lower()}_area_km2"] == pytest.approx(area, rel=1e-3)
+        assert summary.loc["yangtze-volga", f"area_km2_{side.lower()}"] == pytest.approx(area, rel=1e-3)
     # and against published totals: Volga FD 1,037,000 km²
-    assert summary.loc["yangtze-volga", "ru_area_km2"] == pytest.approx(1_037_000, rel=0.01)
+    assert summary.loc["yangtze-volga", "area_km2_ru"] == pytest.approx(1_037_000, rel=0.01)
 
 
 def test_summary_distances_match_haversine(summary):
@@ -327,7 +327,7 @@ def test_summary_shared_border_matches_pairwise_borders_on_a_conic_projection(su
 
 def test_summary_small_case_one_degree_square():
     """The area routine itself on a case with a closed-form answer: 1° × 1° at the equator."""
-    from coophelpers.mechanisms import _area_km2, _length_km
+    from coophelpers.geodesy import area_km2 as _area_km2, length_km as _length_km
 
     square = shapely.box(0, 0, 1, 1)
     authalic_r = 6371.0072
@@ -339,15 +339,15 @@ def test_summary_small_case_one_degree_square():
 
 def test_summary_before_2019_has_no_new_mechanisms():
     early = mechanism_summary(as_of="2018-01-01").set_index("mechanism")
-    assert (early.loc[["north-central", "southeast-northwest"], ["cn_regions", "ru_regions"]] == 0).all().all()
+    assert (early.loc[["north-central", "southeast-northwest"], ["n_regions_cn", "n_regions_ru"]] == 0).all().all()
     assert early.loc["north-central", "centre_dist_median_km"] != early.loc["north-central", "centre_dist_median_km"]  # NaN
-    assert early.loc["northeast-fareast", "ru_regions"] == 11  # 9 FEFD + Buryatia + Zabaykalsky (Baikal region)
+    assert early.loc["northeast-fareast", "n_regions_ru"] == 11  # 9 FEFD + Buryatia + Zabaykalsky (Baikal region)
 
 
 def test_summary_roles_argument():
     strict = mechanism_summary(as_of="2025-01-01", roles="member").set_index("mechanism")
-    assert strict.loc["northeast-fareast", "cn_regions"] == 3
-    assert strict.loc["north-central", "cn_regions"] == 0
+    assert strict.loc["northeast-fareast", "n_regions_cn"] == 3
+    assert strict.loc["north-central", "n_regions_cn"] == 0
     with pytest.raises(InvalidInputError, match="Unknown role"):
         mechanism_summary(roles=["member", "official"])
 
@@ -357,7 +357,7 @@ def test_summary_roles_argument():
 
 @pytest.fixture(scope="module")
 def far_east_html():
-    m = mechanism_map("northeast-fareast", as_of="2025-01-01")
+    m = mechanism_map("northeast-fareast", as_of="2025-01-01", roles=ROLES)
     return m, m.get_root().render()
 
 
@@ -396,7 +396,7 @@ def test_map_errors():
         mechanism_map(["yangtze-volga", "north-centrl"])
     with pytest.raises(InvalidInputError, match="is empty"):
         mechanism_map([])
-    with pytest.raises(InvalidInputError, match="mechanisms must be"):
+    with pytest.raises(InvalidInputError, match="mechanism must be"):
         mechanism_map(5)
     with pytest.raises(InvalidInputError, match="show_links must be True, False or None"):
         mechanism_map("yangtze-volga", show_links="yes")

@@ -17,7 +17,17 @@ from coophelpers import (
     UnknownPlaceError,
 )
 from coophelpers import network
-from coophelpers.network import Route, default_border_hours, load_network, route, route_map
+from types import SimpleNamespace
+
+from coophelpers import settings
+from coophelpers.geodesy import unwrap_longitudes
+from coophelpers.maps import route_map
+from coophelpers.network import Route, default_border_hours, load_network, route
+
+
+def _corridor_of(crossings):
+    """The corridor a route with these crossings takes (Route.corridor)."""
+    return Route.corridor.fget(SimpleNamespace(crossings=crossings))
 
 BEFORE_BRIDGES = "2022-01-01"  # before the Heihe road bridge (2022-06-10) and Tongjiang rail bridge (2022-11-16)
 AFTER_BRIDGES = "2024-01-01"
@@ -76,7 +86,7 @@ def test_route_fields_are_consistent(harbin_moscow):
 
 
 def test_every_route_edge_is_at_least_its_geodesic(harbin_moscow):
-    nodes, _ = network._tables()
+    nodes, _ = network.tables()
     for row in harbin_moscow.edges.itertuples():
         a, b = nodes.loc[row._2], nodes.loc[row.to]
         geo = coophelpers.geodesic_km((a.lat, a.lon), (b.lat, b.lon))
@@ -91,7 +101,7 @@ def test_route_line_never_jumps_across_180_degrees():
 
 
 def test_unwrap_shifts_longitudes_across_the_antimeridian():
-    out = network._unwrap([(179.0, 65.0), (-179.0, 65.5), (-170.0, 66.0)])
+    out = unwrap_longitudes([(179.0, 65.0), (-179.0, 65.5), (-170.0, 66.0)])
     assert [round(x) for x, _ in out] == [179, 181, 190]
 
 
@@ -101,8 +111,8 @@ def test_unwrap_shifts_longitudes_across_the_antimeridian():
 def test_time_includes_border_and_gauge_dwell(harbin_moscow):
     r = harbin_moscow
     crossing = r.edges[r.edges["crossing_id"] != ""].iloc[0]
-    assert crossing["dwell_h"] == pytest.approx(network.BORDER_HOURS["rail"] + network.GAUGE_CHANGE_HOURS)
-    running = (r.edges["length_km"] / network.SPEED_KMH["rail"]).sum()
+    assert crossing["dwell_h"] == pytest.approx(settings.border_hours["rail"] + settings.gauge_change_hours)
+    running = (r.edges["length_km"] / settings.speed_kmh["rail"]).sum()
     assert r.time_h == pytest.approx(running + r.edges["dwell_h"].sum())
 
 
@@ -110,14 +120,14 @@ def test_border_hours_override_changes_time_not_length(harbin_moscow):
     cid = harbin_moscow.crossings[0]
     fast = route("Heilongjiang", "Moscow", modes=("rail",), border_hours={cid: 0})
     assert fast.length_km == pytest.approx(harbin_moscow.length_km)
-    assert fast.time_h == pytest.approx(harbin_moscow.time_h - network.BORDER_HOURS["rail"])
+    assert fast.time_h == pytest.approx(harbin_moscow.time_h - settings.border_hours["rail"])
 
 
 def test_default_border_hours_and_halving_scenario():
     hours = default_border_hours()
-    assert hours["manzhouli-zabaykalsk-rail"] == network.BORDER_HOURS["rail"]
-    assert hours["heihe-kanikurgan-road-bridge"] == network.BORDER_HOURS["road"]
-    assert hours["petukhovo-mamlyutka-rail"] == network.EAEU_BORDER_HOURS  # Russia-Kazakhstan
+    assert hours["manzhouli-zabaykalsk-rail"] == settings.border_hours["rail"]
+    assert hours["heihe-kanikurgan-road-bridge"] == settings.border_hours["road"]
+    assert hours["petukhovo-mamlyutka-rail"] == settings.eaeu_border_hours  # Russia-Kazakhstan
     half = {k: v / 2 for k, v in hours.items()}
     base = route("Wuhan", "Kazan", weight="time")
     faster = route("Wuhan", "Kazan", weight="time", border_hours=half)
@@ -139,8 +149,9 @@ def test_weight_time_prefers_fewer_borders():
 
 
 def test_heihe_bridge_only_after_it_opened():
-    before = route("Amur Oblast", "Heilongjiang", as_of=BEFORE_BRIDGES)
-    after = route("Amur Oblast", "Heilongjiang", as_of=AFTER_BRIDGES)
+    land = ("rail", "road")  # the default modes include the seasonal river ferry at Blagoveshchensk
+    before = route("Amur Oblast", "Heilongjiang", modes=land, as_of=BEFORE_BRIDGES)
+    after = route("Amur Oblast", "Heilongjiang", modes=land, as_of=AFTER_BRIDGES)
     assert "heihe-kanikurgan-road-bridge" not in before.crossings
     assert after.crossings == ("heihe-kanikurgan-road-bridge",)
     assert after.length_km < before.length_km / 2
@@ -192,7 +203,7 @@ def test_load_network_graph():
 
 def test_no_route_names_where_the_network_breaks():
     with pytest.raises(NoRouteError) as err:
-        route("Kamchatka Krai", "Heilongjiang")
+        route("Kamchatka Krai", "Heilongjiang", modes=("rail", "road"))
     text = str(err.value)
     assert "Petropavlovsk-Kamchatsky" in text and "part of 1 place" in text
     assert "ferry-vladivostok-petropavlovsk-kamchatsky" in text and "mode 'ferry' not in modes" in text
@@ -249,7 +260,7 @@ def test_same_place_and_bad_place_type():
 def test_countries_restriction_and_outside_end():
     r = route("Moscow", "Chita", modes=("rail",), countries=("RU",))
     assert set(r.edges["from"]).isdisjoint({"harbin", "ulaanbaatar"})
-    with pytest.raises(NoRouteError, match="outside countries"):
+    with pytest.raises(InvalidInputError, match="outside countries"):
         route("Harbin", "Moscow", countries=("RU",))
 
 
@@ -292,7 +303,7 @@ def test_top_level_names():
 
 def test_partner_routes_of_the_adjacent_pairing():
     pairs = coophelpers.mechanism_pairs("northeast-fareast", as_of=AFTER_BRIDGES)
-    table = network.partner_routes("northeast-fareast", as_of=AFTER_BRIDGES)
+    table = coophelpers.partner_routes("northeast-fareast", as_of=AFTER_BRIDGES)
     assert len(table) == len(pairs)
     assert (table["detour_index"] >= 1.0).all()
     assert table["network_km"].ge(table["geodesic_km"]).all()
@@ -305,14 +316,14 @@ def test_partner_routes_of_the_adjacent_pairing():
 
 
 def test_corridor_names_third_countries():
-    assert network._corridor_of(("naushki-sukhbaatar-rail", "erenhot-zamynuud-rail")) == "via Mongolia"
-    assert network._corridor_of(("alashankou-dostyk-rail", "petukhovo-mamlyutka-rail")) == "via Kazakhstan"
-    assert network._corridor_of(("manzhouli-zabaykalsk-rail",)) == "manzhouli-zabaykalsk-rail"
-    assert network._corridor_of(()) == "none"
+    assert _corridor_of(("naushki-sukhbaatar-rail", "erenhot-zamynuud-rail")) == "via Mongolia"
+    assert _corridor_of(("alashankou-dostyk-rail", "petukhovo-mamlyutka-rail")) == "via Kazakhstan"
+    assert _corridor_of(("manzhouli-zabaykalsk-rail",)) == "manzhouli-zabaykalsk-rail"
+    assert _corridor_of(()) == "none"
 
 
 def test_changed_constants_are_used(monkeypatch):
     base = route("Harbin", "Moscow", modes=("rail",), weight="time")
-    monkeypatch.setitem(network.BORDER_HOURS, "rail", network.BORDER_HOURS["rail"] + 24)
+    monkeypatch.setitem(settings.border_hours, "rail", settings.border_hours["rail"] + 24)
     slower = route("Harbin", "Moscow", modes=("rail",), weight="time")
     assert slower.time_h == pytest.approx(base.time_h + 24 * len(base.crossings))

@@ -9,7 +9,7 @@ import sys
 import nbformat
 import pytest
 
-from coophelpers import cli, site
+from coophelpers import _io, cli, site
 from coophelpers._errors import InvalidInputError, SiteBuildError
 
 
@@ -42,18 +42,30 @@ def test_index_escapes_everything():
     assert html.escape("<script>alert(1)</script>") in out
 
 
-def test_offline_iframes_fixes_plain_folium_output():
+def test_plain_folium_maps_display_offline_once_registered():
+    """The site's kernels register the offline display, so a plain folium map needs no web files."""
+    import re
+
     import folium
+    from IPython.core.interactiveshell import InteractiveShell
+
+    from coophelpers.maps.display import register_notebook_display
 
     m = folium.Map(location=[50, 120], zoom_start=3, tiles=None)
     folium.CircleMarker([45, 125], radius=4).add_to(m)
     page = f"<html><body>{m._repr_html_()}</body></html>"
-    assert site._remote_refs(page)  # folium links CDNs inside the iframe
-    fixed = site._offline_iframes(page, "x.ipynb")
-    assert site._remote_refs(fixed) == []
-    assert not site._UUID.search(html.unescape(fixed))
-    # a second pass changes nothing (already offline and numbered)
-    assert site._offline_iframes(fixed, "x.ipynb") == fixed
+    assert site._remote_refs(page)  # folium's own display links CDNs inside the iframe
+    assert not register_notebook_display()  # no IPython running: nothing to register with
+    shell = InteractiveShell.instance()
+    try:
+        assert register_notebook_display()
+        shown = shell.display_formatter.format(m)[0]["text/html"]
+        again = shell.display_formatter.format(m)[0]["text/html"]
+    finally:
+        InteractiveShell.clear_instance()
+    assert site._remote_refs(shown) == []
+    assert not re.search(r"[0-9a-f]{32}", html.unescape(shown))  # deterministic element ids
+    assert shown == again
 
 
 def test_remote_refs_finds_nested_and_single_quoted_srcdoc():
@@ -84,12 +96,12 @@ def test_swap_into_place_replaces_the_old_site(tmp_path):
     (out / "old.html").write_text("old")
     staging.mkdir()
     (staging / "new.html").write_text("new")
-    site._swap_into_place(staging, out)
+    _io.swap_into_place(staging, out)
     assert [p.name for p in out.iterdir()] == ["new.html"]
     assert not staging.exists()
     fresh = tmp_path / "fresh"
     staging.mkdir()
-    site._swap_into_place(staging, fresh)
+    _io.swap_into_place(staging, fresh)
     assert fresh.is_dir() and not staging.exists()
 
 

@@ -1,0 +1,227 @@
+"""The transport network's tables, place names and time model, shared by its public modules (private).
+
+:mod:`coophelpers.network` (loading, routing) and :mod:`coophelpers.partners` build on these:
+the node and edge tables read once from the curated files, the name index of places, the checks
+of modes, dates and dwell overrides, and the cost of each edge by length or by time (running time
+at ``settings.speed_kmh`` plus border and gauge-change dwell from :mod:`coophelpers.settings`).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import numbers
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from coophelpers import data, settings
+from coophelpers._errors import InvalidInputError, UnknownCrossingError, UnknownPlaceError, UnknownRegionError
+from coophelpers._names import NameIndex, check_str, short_repr, suggest
+from coophelpers._validate import check_choices, is_point, partial_date, resolve_as_of
+from coophelpers.regions import resolve_region
+
+if TYPE_CHECKING:
+    import networkx as nx
+    import pandas as pd
+
+NODES_FILE = "network_nodes.csv"
+EDGES_FILE = "network_edges.csv"
+#: Every mode in the network (see :data:`coophelpers.network.MODES`).
+MODES = ("rail", "road", "ferry")
+#: Modes every routing function uses unless told otherwise: all of them.
+DEFAULT_MODES = MODES
+_EAEU = frozenset({"RU", "KZ", "BY", "AM", "KG"})
+_GAUGE_OF_COUNTRY = {"CN": "1435"}  # every other country in the network runs 1520 mm track
+
+
+@lru_cache(maxsize=1)
+def tables() -> tuple[pd.DataFrame, pd.DataFrame]:
+    nodes = data.read_csv(NODES_FILE, dtype=str, keep_default_na=False)
+    nodes["lat"] = nodes["lat"].astype(float)
+    nodes["lon"] = nodes["lon"].astype(float)
+    nodes = nodes.set_index("id", drop=False)
+    edges = data.read_csv(EDGES_FILE, dtype=str, keep_default_na=False)
+    edges["length_km"] = edges["length_km"].astype(float)
+    edges["estimated"] = edges["estimated"].str.lower().eq("true")
+    edges["opened_date"] = edges["opened"].map(partial_date)
+    edges["closed_date"] = edges["closed"].map(partial_date)
+    country = nodes["country"]
+    edges["country_from"] = edges["from"].map(country)
+    edges["country_to"] = edges["to"].map(country)
+    edges["gauge_change"] = (edges["mode"] == "rail") & (
+        edges["country_from"].map(lambda c: _GAUGE_OF_COUNTRY.get(c, "1520"))
+        != edges["country_to"].map(lambda c: _GAUGE_OF_COUNTRY.get(c, "1520"))
+    )
+    edges["eaeu_pair"] = edges["country_from"].isin(_EAEU) & edges["country_to"].isin(_EAEU)
+    edges = edges.set_index("id", drop=False)
+    return nodes, edges
+
+
+def check_modes(modes: Any, *, param: str = "modes") -> tuple[str, ...]:
+    return check_choices(modes, MODES, param=param, what="mode", example=DEFAULT_MODES)
+
+
+def check_network_as_of(as_of: Any) -> _dt.date:
+    return resolve_as_of(as_of, dataset="network")
+
+
+def open_mask(edges: pd.DataFrame, date: _dt.date) -> pd.Series:
+    opened = edges["opened_date"].map(lambda d: d is None or d <= date)
+    closed = edges["closed_date"].map(lambda d: d is None or date < d)
+    return opened & closed
+
+
+@lru_cache(maxsize=64)
+def usable_edges(date: _dt.date, modes: tuple[str, ...]) -> pd.DataFrame:
+    """The edges of these modes open on ``date`` (cached: routes of one scenario share it)."""
+    _, edges = tables()
+    return edges[edges["mode"].isin(modes) & open_mask(edges, date)]
+
+
+PLACE_FIX = (
+    "Give a network node id or name (e.g. 'harbin', 'Manzhouli (rail)') or a region name or ISO "
+    "code (e.g. 'Heilongjiang', 'RU-PRI'); load_places() lists the places."
+)
+
+
+@lru_cache(maxsize=1)
+def place_index() -> NameIndex:
+    nodes, _ = tables()
+    index = NameIndex(what="place", error=UnknownPlaceError, fix=PLACE_FIX, quote=True)
+    for row in nodes.itertuples(index=False):
+        label = f"{row.name_en} ({row.id})" if row.name_en != row.id else row.id
+        index.add(row.id, (row.id, row.name_en, row.name_zh, row.name_ru), label=label)
+    return index
+
+
+def node_label(node_id: str) -> str:
+    return place_index().label(node_id)
+
+
+def resolve_place(place: Any, *, param: str) -> str:
+    """Node id for a node id or name, or a region name or code (its administrative centre)."""
+    nodes, _ = tables()
+    if is_point(place):
+        msg = (
+            f"{param}={short_repr(place)} is a point, but routes run between places of the "
+            f"network. Give a place name: a node id or name (e.g. 'harbin') or a region name or "
+            f"ISO code (e.g. 'Heilongjiang'); for points use geodesic_km or nearest_crossings."
+        )
+        raise InvalidInputError(msg)
+    check_str(place, param=param, fix=PLACE_FIX)
+    index = place_index()
+    if place in index:
+        return place
+    found = index.candidates(place)
+    if len(found) == 1:
+        return next(iter(found))
+    try:
+        code = resolve_region(place)
+    except UnknownRegionError:
+        code = None
+    if code is not None:
+        centre = nodes[(nodes["kind"] == "admin_centre") & (nodes["region"] == code)]
+        if len(centre):
+            return str(centre.index[0])
+        msg = (
+            f"{param}={place!r} is region {code}, which has no administrative centre in the "
+            f"transport network (it covers the members of the four mechanisms and the corridor "
+            f"cities between them). Give a nearby node instead; load_places() lists them."
+        )
+        raise UnknownPlaceError(msg, [])
+    if found:
+        raise index.ambiguous(place, found, param=param)
+    raise index.unknown(place, param=param)
+
+
+def crossing_ids() -> list[str]:
+    _, edges = tables()
+    return sorted(set(edges.loc[edges["crossing_id"] != "", "crossing_id"]))
+
+
+def check_border_hours(border_hours: Any) -> dict[str, float]:
+    if border_hours is None:
+        return {}
+    if not isinstance(border_hours, Mapping):
+        msg = (
+            f"border_hours must be a mapping {{crossing_id: hours}}, got "
+            f"{type(border_hours).__name__} {short_repr(border_hours)}. Give e.g. "
+            f"{{'manzhouli-zabaykalsk-rail': 12}}; default_border_hours() lists the crossings."
+        )
+        raise InvalidInputError(msg)
+    known = crossing_ids()
+    out = {}
+    for cid, hours in border_hours.items():
+        if cid not in known:
+            near = suggest(str(cid), known, n=3)
+            hint = f" Did you mean {', '.join(repr(n) for n in near)}?" if near else ""
+            msg = (
+                f"border_hours names unknown crossing {cid!r}.{hint} Give the id of a crossing "
+                f"of the network; default_border_hours() lists them."
+            )
+            raise UnknownCrossingError(msg, near)
+        if isinstance(hours, bool) or not isinstance(hours, numbers.Real) or not math.isfinite(hours) or hours < 0:
+            msg = (
+                f"border_hours[{cid!r}]={hours!r} must be a number of hours >= 0. Give e.g. "
+                f"{{{cid!r}: 12}}."
+            )
+            raise InvalidInputError(msg)
+        out[str(cid)] = float(hours)
+    return out
+
+
+def default_dwell(row: Mapping[str, Any]) -> float:
+    if not row["crossing_id"]:
+        return 0.0
+    if row["country_from"] in _EAEU and row["country_to"] in _EAEU:
+        return settings.eaeu_border_hours
+    return settings.border_hours[row["mode"]]
+
+
+def edge_costs(edges: pd.DataFrame, weight: str, hours: Mapping[str, float]) -> tuple[Any, Any, Any]:
+    speed = edges["mode"].map(settings.speed_kmh)
+    run = edges["length_km"] / speed
+    border = edges["mode"].map(settings.border_hours).where(~edges["eaeu_pair"], settings.eaeu_border_hours)
+    dwell = border.where(edges["crossing_id"] != "", 0.0).astype(float)
+    for cid, value in hours.items():
+        dwell[edges["crossing_id"] == cid] = value
+    dwell = dwell + edges["gauge_change"].astype(float) * settings.gauge_change_hours
+    cost = edges["length_km"] if weight == "length" else run + dwell
+    return cost, run, dwell
+
+
+def _settings_key() -> tuple[Any, ...]:
+    """The current speed and dwell constants (part of the graph cache key)."""
+    return (tuple(sorted(settings.speed_kmh.items())), tuple(sorted(settings.border_hours.items())),
+            settings.eaeu_border_hours, settings.gauge_change_hours)
+
+
+def query_graph(
+    date: _dt.date, modes: tuple[str, ...], weight: str, hours: tuple[tuple[str, float], ...],
+    countries: tuple[str, ...] | None,
+) -> nx.Graph:
+    return _cached_graph(date, modes, weight, hours, countries, _settings_key())
+
+
+@lru_cache(maxsize=64)
+def _cached_graph(
+    date: _dt.date, modes: tuple[str, ...], weight: str, hours: tuple[tuple[str, float], ...],
+    countries: tuple[str, ...] | None, settings: tuple[Any, ...],
+) -> nx.Graph:
+    """Simple graph of the open edges with the cheapest parallel edge per node pair."""
+    import networkx as nx
+
+    nodes, edges = tables()
+    keep = usable_edges(date, modes)
+    if countries is not None:
+        keep = keep[keep["country_from"].isin(countries) & keep["country_to"].isin(countries)]
+    cost, _, _ = edge_costs(keep, weight, dict(hours))
+    graph = nx.Graph()
+    allowed = nodes if countries is None else nodes[nodes["country"].isin(countries)]
+    graph.add_nodes_from(allowed.index)
+    for eid, a, b, c in zip(keep.index, keep["from"], keep["to"], cost):
+        old = graph.get_edge_data(a, b)
+        if old is None or c < old["w"]:
+            graph.add_edge(a, b, w=float(c), eid=eid)
+    return graph

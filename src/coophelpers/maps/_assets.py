@@ -1,0 +1,219 @@
+"""Inline the JavaScript and CSS a map needs, decided from what its elements declare (private).
+
+folium elements declare their assets as ``default_js`` and ``default_css``: lists of
+``(name, url)``. :func:`plan` walks a map's element tree and decides, asset by asset:
+
+* **inline** it, when an installed registry package provides the file (:data:`PROVIDERS`;
+  Leaflet comes from the ``XStatic-Leaflet`` wheel, its images as ``data:`` URIs);
+* **drop** it, when only ``folium.Map`` declares it on behalf of elements that might need it
+  (jQuery, Bootstrap, Font Awesome, Leaflet.awesome-markers) and no element of this map does
+  (:data:`USES` says which element classes use which of them);
+* **refuse** the map otherwise, with an error naming the element that needs the file.
+
+Assets an element adds while it renders (branca's colour-map legends add d3) arrive as links in
+the page header; :func:`offline_header` applies the same decision to them before the header is
+written. Nothing here reads the text of the page to decide.
+
+Third-party JavaScript and CSS are read at run time from registry packages installed in the
+environment, never copied into this repository.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import importlib.util
+import pathlib
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from coophelpers._errors import InvalidInputError, MissingDependencyError
+
+__all__ = ["AssetPlan", "LeafletAssets", "external_refs", "leaflet_assets", "offline_header", "plan", "walk"]
+
+#: Assets ``folium.Map`` declares for the elements that may be added to it, not for itself.
+MAP_PROVISIONS = frozenset(
+    {
+        "jquery", "bootstrap", "awesome_markers", "bootstrap_css", "glyphicons_css",
+        "awesome_markers_font_css", "awesome_markers_css", "awesome_rotate_css",
+    }
+)
+#: Element classes (module, name) that use assets the map provides, and which ones.
+USES: dict[tuple[str, str], frozenset[str]] = {
+    ("folium.map", "Icon"): frozenset(
+        {"awesome_markers", "awesome_markers_css", "awesome_markers_font_css", "glyphicons_css",
+         "bootstrap_css", "awesome_rotate_css"}
+    ),
+}
+_REMOTE_REF = re.compile(
+    r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*[\"']?((?:https?:)?//[^\"'\s>]+)",
+    re.IGNORECASE,
+)
+_ICON_SCRIPT = """\
+L.Icon.Default.imagePath = "";
+L.Icon.Default.mergeOptions({iconUrl: "%s", iconRetinaUrl: "%s", shadowUrl: "%s"});"""
+
+
+@dataclass(frozen=True)
+class LeafletAssets:
+    """Leaflet's files read from an installed registry package."""
+
+    js: str
+    css: str
+    icon_script: str
+    version: str
+    package: str
+
+
+def _data_uri(path: pathlib.Path) -> str:
+    return "data:image/png;base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+
+
+def _leaflet_dir() -> tuple[pathlib.Path, str, str]:
+    """Return (folder with leaflet.js, Leaflet version, package name)."""
+    if importlib.util.find_spec("xstatic.pkg.leaflet") is not None:
+        import xstatic.pkg.leaflet as xl
+
+        return pathlib.Path(xl.BASE_DIR), str(xl.VERSION), "XStatic-Leaflet"
+    msg = (
+        "save_map(offline=True) needs Leaflet from an installed package, but 'XStatic-Leaflet' "
+        "is not installed. Fix: pip install XStatic-Leaflet (or pass offline=False)."
+    )
+    raise MissingDependencyError(msg)
+
+
+@functools.lru_cache(maxsize=1)
+def leaflet_assets() -> LeafletAssets:
+    """Read Leaflet's JS, CSS (images inlined) and default-icon set-up from the package."""
+    folder, version, package = _leaflet_dir()
+    js = (folder / "leaflet.js").read_text(encoding="utf-8")
+    js = re.sub(r"\n?//# sourceMappingURL=\S+\s*$", "\n", js).replace("</script", "<\\/script")
+    css = (folder / "leaflet.css").read_text(encoding="utf-8")
+    images = folder / "images"
+    css = re.sub(r"url\(images/([\w.-]+\.png)\)", lambda m: f"url({_data_uri(images / m.group(1))})", css)
+    css = css.replace("</style", "<\\/style")
+    icon_script = _ICON_SCRIPT % (
+        _data_uri(images / "marker-icon.png"),
+        _data_uri(images / "marker-icon-2x.png"),
+        _data_uri(images / "marker-shadow.png"),
+    )
+    return LeafletAssets(js=js, css=css, icon_script=icon_script, version=version, package=package)
+
+
+#: Asset name -> function returning the inline ``<script>``/``<style>`` HTML for it.
+PROVIDERS: dict[str, Callable[[], str]] = {
+    "leaflet": lambda: f"<script>{leaflet_assets().js}</script>\n<script>{leaflet_assets().icon_script}</script>",
+    "leaflet_css": lambda: f"<style>{leaflet_assets().css}</style>",
+}
+
+
+def external_refs(html: str) -> list[str]:
+    """Every remote URL a page would load through ``src``/``href`` of script, link, img or iframe.
+
+    A check of the finished page (used by :func:`coophelpers.save_map` and the site build), not
+    the way assets are chosen.
+    """
+    return [m.group(1) for m in _REMOTE_REF.finditer(html)]
+
+
+def walk(element: Any) -> Iterable[Any]:
+    """Every element of a folium tree, depth first, the element itself first."""
+    stack = [element]
+    while stack:
+        item = stack.pop()
+        yield item
+        stack.extend(reversed(list(item._children.values())))
+
+
+def _class_key(element: Any) -> tuple[str, str]:
+    cls = type(element)
+    for klass in cls.__mro__:
+        key = (klass.__module__, klass.__name__)
+        if key in USES:
+            return key
+    return (cls.__module__, cls.__name__)
+
+
+def _label(element: Any) -> str:
+    cls = type(element)
+    module = cls.__module__.split(".")[0]
+    return f"{module}.{cls.__name__}"
+
+
+@dataclass
+class AssetPlan:
+    """What to do with each asset name: inline these, drop those; who needs which."""
+
+    inline: list[str] = field(default_factory=list)
+    drop: set[str] = field(default_factory=set)
+    needed_by: dict[str, list[str]] = field(default_factory=dict)
+    urls: dict[str, str] = field(default_factory=dict)
+
+
+def plan(m: Any) -> AssetPlan:
+    """Decide, for every asset the elements of map ``m`` declare, whether to inline or drop it.
+
+    Raises
+    ------
+    InvalidInputError
+        An element needs a file no installed package provides; the message names the element.
+    """
+    import folium
+
+    result = AssetPlan()
+    used: dict[str, list[str]] = {}
+    for element in walk(m):
+        declared = [*getattr(element, "default_js", []), *getattr(element, "default_css", [])]
+        for name, url in declared:
+            result.urls.setdefault(name, url)
+            if isinstance(element, folium.Map) and name in MAP_PROVISIONS:
+                continue
+            used.setdefault(name, []).append(_label(element))
+        for name in USES.get(_class_key(element), ()):
+            used.setdefault(name, []).append(_label(element))
+    result.needed_by = {name: sorted(set(who)) for name, who in used.items()}
+    missing = [name for name in used if name not in PROVIDERS]
+    if missing:
+        raise _cannot_inline(missing, result)
+    result.inline = [name for name in result.urls if name in used]
+    result.drop = {name for name in result.urls if name not in used}
+    return result
+
+
+def _cannot_inline(names: Iterable[str], result: AssetPlan) -> InvalidInputError:
+    parts = []
+    for name in sorted(set(names)):
+        who = ", ".join(result.needed_by.get(name, ["the map"]))
+        url = result.urls.get(name, "")
+        parts.append(f"{name!r}{f' ({url})' if url else ''}, needed by {who}")
+    msg = (
+        "save_map(offline=True) cannot make this map work without the network: no installed "
+        f"package provides {'; '.join(parts)}. Fix: remove those elements (shapes, "
+        "folium.CircleMarker and coophelpers legends work offline), or save with offline=False "
+        "to keep the web links."
+    )
+    return InvalidInputError(msg)
+
+
+def offline_header(header: Any, asset_plan: AssetPlan) -> None:
+    """Replace the script and style links in a rendered figure's ``header`` by inline copies.
+
+    Links the plan inlines become ``<script>``/``<style>`` elements; links it drops are removed;
+    a link added while rendering that the plan does not know (e.g. branca's d3) is inlined if a
+    provider exists and refused otherwise.
+    """
+    from branca.element import CssLink, Element, JavascriptLink
+
+    for name, child in list(header._children.items()):
+        if not isinstance(child, (JavascriptLink, CssLink)):
+            continue
+        if name in asset_plan.drop:
+            del header._children[name]
+            continue
+        if name not in PROVIDERS:
+            asset_plan.urls.setdefault(name, child.url)
+            asset_plan.needed_by.setdefault(name, ["an element that adds it while rendering"])
+            raise _cannot_inline([name], asset_plan)
+        header._children[name] = Element(PROVIDERS[name]())

@@ -1,0 +1,238 @@
+"""Where a map's data come from: the sources recorded on a map and the provenance record (private).
+
+:func:`add_source` records a source on the map; layers add the sources of the frames they draw
+(``gdf.attrs["sources"]``). When the map is saved, :func:`provenance_record` gathers them with the
+title, notes, software versions and build date, and :func:`provenance_html` shows them in the
+map's sources box. The record is also written, as JSON, next to the saved map (see
+:mod:`coophelpers.maps.output`).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from coophelpers import settings
+from coophelpers._errors import CoophelpersError, InvalidInputError
+from coophelpers._version import package_version
+from coophelpers.maps._elements import check_map
+from coophelpers.maps._assets import leaflet_assets
+from coophelpers.maps._text import esc
+
+if TYPE_CHECKING:
+    import folium
+
+__all__ = ["SOURCE_KEYS", "add_source", "add_sources", "check_source", "map_sources", "provenance_html", "provenance_record"]
+
+#: Keys of a source record.
+SOURCE_KEYS = ("name", "url", "licence", "as_of", "attribution", "note")
+_PROVENANCE_KEYS = ("title", "sources", "notes", "build_date")
+
+
+def _build_date(value: Any = None) -> str:
+    """ISO build date: explicit value, else SOURCE_DATE_EPOCH, else today (UTC)."""
+    if value is not None:
+        if isinstance(value, _dt.datetime):
+            return value.date().isoformat()
+        if isinstance(value, _dt.date):
+            return value.isoformat()
+        if isinstance(value, str):
+            try:
+                return _dt.date.fromisoformat(value).isoformat()
+            except ValueError:
+                pass
+        msg = (
+            f"provenance['build_date']={value!r} is not a date. "
+            "Fix: pass a datetime.date or an ISO date string 'YYYY-MM-DD'."
+        )
+        raise InvalidInputError(msg)
+    return settings.build_date().isoformat()
+
+
+def map_sources(m: Any) -> list[dict[str, str]]:
+    """The list of source records kept on map ``m`` (created empty on first use)."""
+    found = getattr(m, "_coophelpers_sources", None)
+    if found is None:
+        found = []
+        m._coophelpers_sources = found
+    return found
+
+
+def check_source(source: Any, *, param: str) -> dict[str, str]:
+    if isinstance(source, str):
+        source = {"name": source}
+    if not isinstance(source, Mapping):
+        msg = (
+            f"{param}={source!r} is not a source. Fix: pass a dict with keys "
+            f"{', '.join(SOURCE_KEYS)} ('name' is required) or a plain string."
+        )
+        raise InvalidInputError(msg)
+    unknown = sorted(set(source) - set(SOURCE_KEYS))
+    if unknown:
+        msg = (
+            f"{param} has unknown keys {unknown!r}. Fix: use only {', '.join(SOURCE_KEYS)}."
+        )
+        raise InvalidInputError(msg)
+    if not source.get("name"):
+        msg = f"{param}={dict(source)!r} has no 'name'. Fix: add a 'name' for the data source."
+        raise InvalidInputError(msg)
+    out = {}
+    for key in SOURCE_KEYS:
+        value = source.get(key)
+        if value is None or value == "":
+            continue
+        if isinstance(value, (_dt.date, _dt.datetime)):
+            value = value.isoformat()[:10]
+        elif key == "as_of" and not (
+            isinstance(value, str) and re.fullmatch(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?", value.strip())
+        ):
+            msg = (
+                f"as_of={value!r} in {param} is not a date. Fix: pass a datetime.date or an ISO "
+                "date 'YYYY-MM-DD' ('YYYY-MM' or 'YYYY' when only that is known)."
+            )
+            raise InvalidInputError(msg)
+        out[key] = str(value)
+    return out
+
+
+def add_source(
+    m: folium.Map,
+    name: str,
+    *,
+    url: str | None = None,
+    licence: str | None = None,
+    as_of: str | _dt.date | None = None,
+    attribution: str | None = None,
+    note: str | None = None,
+) -> None:
+    """Record a data source on the map; :func:`save_map` lists it in the provenance box.
+
+    Parameters
+    ----------
+    m
+        The map.
+    name
+        What the data is, e.g. ``"Natural Earth admin-1 (10m)"``.
+    url, licence, as_of, attribution, note
+        Where it comes from, its licence, the date the data describes, required attribution,
+        and any caveat. All are shown as text (escaped).
+    """
+    check_map(m, optional=False)
+    if not isinstance(name, str) or not name.strip():
+        msg = (
+            f"name={name!r} is not a source name. Fix: say what the data is, e.g. "
+            "'Natural Earth admin-1 (10m)'."
+        )
+        raise InvalidInputError(msg)
+    entry = check_source(
+        {
+            "name": name,
+            "url": url,
+            "licence": licence,
+            "as_of": as_of,
+            "attribution": attribution,
+            "note": note,
+        },
+        param="source",
+    )
+    sources = map_sources(m)
+    if entry not in sources:
+        sources.append(entry)
+
+
+def add_sources(m: Any, sources: Any, *, param: str) -> None:
+    """Record several source dicts (e.g. ``gdf.attrs["sources"]``) on the map, each checked."""
+    for source in sources or []:
+        entry = check_source(source, param=param)
+        if entry not in map_sources(m):
+            map_sources(m).append(entry)
+
+
+def provenance_record(m: Any, provenance: Any) -> dict[str, Any]:
+    import folium
+
+    if provenance is None:
+        provenance = {}
+    elif isinstance(provenance, (list, tuple)):
+        provenance = {"sources": list(provenance)}
+    if not isinstance(provenance, Mapping):
+        msg = (
+            f"provenance={provenance!r:.80} is not a dict. Fix: pass e.g. "
+            "{'title': ..., 'sources': [{'name': ..., 'url': ..., 'licence': ..., "
+            "'as_of': ...}], 'notes': [...], 'build_date': '2025-01-31'} or None."
+        )
+        raise InvalidInputError(msg)
+    unknown = sorted(set(provenance) - set(_PROVENANCE_KEYS))
+    if unknown:
+        msg = (
+            f"provenance has unknown keys {unknown!r}. "
+            f"Fix: use only {', '.join(_PROVENANCE_KEYS)}."
+        )
+        raise InvalidInputError(msg)
+    sources = list(map_sources(m))
+    extra = provenance.get("sources") or []
+    if isinstance(extra, (str, Mapping)):
+        extra = [extra]
+    for i, source in enumerate(extra):
+        entry = check_source(source, param=f"provenance['sources'][{i}]")
+        if entry not in sources:
+            sources.append(entry)
+    notes = provenance.get("notes") or []
+    if isinstance(notes, str):
+        notes = [notes]
+    title = provenance.get("title") or getattr(m, "_coophelpers_title", None) or ""
+    try:
+        leaflet = {"name": "Leaflet", "version": leaflet_assets().version, "licence": "BSD-2-Clause"}
+    except CoophelpersError:
+        leaflet = {"name": "Leaflet", "version": "unknown", "licence": "BSD-2-Clause"}
+    return {
+        "title": str(title),
+        "sources": sources,
+        "notes": [str(n) for n in notes],
+        "software": [
+            {"name": "coophelpers", "version": package_version()},
+            {"name": "folium", "version": folium.__version__},
+            leaflet,
+        ],
+        "build_date": _build_date(provenance.get("build_date")),
+    }
+
+
+def provenance_html(record: Mapping[str, Any]) -> str:
+    parts = ["<details open><summary>Sources and licences</summary>"]
+    if record["title"]:
+        parts.insert(0, f'<div class="ch-title">{esc(record["title"])}</div>')
+    items = []
+    for s in record["sources"]:
+        bits = [esc(s["name"])]
+        if s.get("licence"):
+            bits.append(f"licence: {esc(s['licence'])}")
+        if s.get("as_of"):
+            bits.append(f"as of {esc(s['as_of'])}")
+        if s.get("attribution"):
+            bits.append(esc(s["attribution"]))
+        if s.get("note"):
+            bits.append(esc(s["note"]))
+        url = s.get("url", "")
+        if url:
+            if re.match(r"https?://", url, re.IGNORECASE):
+                bits.append(
+                    f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer">'
+                    f"{esc(url)}</a>"
+                )
+            else:
+                bits.append(esc(url))
+        items.append("<li>" + " · ".join(bits) + "</li>")
+    if not items:
+        items.append("<li>No data sources recorded.</li>")
+    parts.append("<ul>" + "".join(items) + "</ul>")
+    for note in record["notes"]:
+        parts.append(f"<div>{esc(note)}</div>")
+    soft = ", ".join(f"{esc(s['name'])} {esc(s['version'])}" for s in record["software"])
+    parts.append(f"<div>Made with {soft}; built {esc(record['build_date'])}.</div>")
+    parts.append("</details>")
+    return "".join(parts)
+
+

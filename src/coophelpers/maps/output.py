@@ -1,0 +1,343 @@
+"""Render and save maps: one self-contained, reproducible HTML file per map.
+
+:func:`save_map` writes a folium map (one made with :func:`coophelpers.base_map`, or any other)
+as ONE HTML file that opens with no network:
+
+* the JavaScript and CSS its elements declare are inlined from installed registry packages, or
+  dropped when nothing on the map uses them (:mod:`coophelpers.maps._assets`); a map that
+  needs a file no package provides is refused with an error naming the element;
+* a provenance box (title, data sources, licences, as-of dates, software, build date) is shown
+  on the map and embedded as JSON in ``<script type="application/json" id="provenance">``;
+* folium's random element ids become 1, 2, 3..., and the build date comes from
+  ``provenance["build_date"]`` or ``SOURCE_DATE_EPOCH``, so the same map gives the same bytes;
+* the file is written atomically (a temporary file in the same folder, then ``os.replace``).
+
+When :data:`coophelpers.settings.map_metadata_dir` (or ``COOPHELPERS_MAP_METADATA_DIR``) is set,
+as ``coophelpers site`` does, each save also writes ``<file name>.json`` there with the map's
+title, provenance and static preview, which the site reads instead of parsing the HTML.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from coophelpers import settings
+from coophelpers._errors import InvalidInputError, MapBudgetError, MapSizeWarning, warn
+from coophelpers._io import atomic_write, check_writable
+from coophelpers._validate import check_bool
+from coophelpers.maps._assets import external_refs, offline_header, plan, walk
+from coophelpers.maps._elements import HtmlControl, check_map
+from coophelpers.maps._preview import preview_svg
+from coophelpers.maps._provenance import provenance_html, provenance_record
+from coophelpers.maps._text import esc, js_json, read_package_text
+
+if TYPE_CHECKING:
+    import folium
+
+__all__ = ["check_map_size", "external_refs", "map_html", "map_metadata", "map_output", "renumber_ids", "save_map"]
+
+log = logging.getLogger(__name__)
+
+_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
+_ID_RE = re.compile(r"(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])")
+
+
+def _finalise(m: Any, provenance: Any) -> dict[str, Any]:
+    """Add the provenance box, CSS and layer control; return the provenance record."""
+    import folium
+    from branca.element import Element
+
+    record = provenance_record(m, provenance)
+    control = HtmlControl(
+        provenance_html(record),
+        position="bottomleft",
+        css_class="ch-box ch-provenance",
+        collapse_below=700,  # small maps (e.g. in notebooks) start with the sources folded
+    )
+    m.add_child(control, name="coophelpers_provenance")
+    m.get_root().header.add_child(Element(f"<style>{read_package_text('maps.css')}</style>"), name="coophelpers_css")
+    controls = [(key, el) for key, el in m._children.items() if isinstance(el, folium.LayerControl)]
+    has_layers = any(isinstance(el, folium.map.Layer) and el.control for el in m._children.values())
+    if not controls and has_layers and getattr(m, "_coophelpers_auto_control", False):
+        controls = [("coophelpers_layer_control", folium.LayerControl(collapsed=False))]
+    # folium needs the layer control last (it refers to layers defined before it)
+    for key, el in controls:
+        m._children.pop(key, None)
+        m.add_child(el, name=key)
+    return record
+
+
+def renumber_ids(html: str, known: set[str] | None = None, *, prefix: str = "") -> str:
+    """Replace folium's random 32-hex element ids by ``prefix`` + 1, 2, 3... in order of appearance.
+
+    ``known``: only these ids (the elements' own); None: every 32-hex token.
+    """
+    mapping: dict[str, str] = {}
+
+    def _sub(match: re.Match[str]) -> str:
+        token = match.group(0)
+        if known is not None and token not in known:
+            return token
+        return mapping.setdefault(token, f"{prefix}{len(mapping) + 1}")
+
+    return _ID_RE.sub(_sub, html)
+
+
+def _element_ids(root: Any) -> set[str]:
+    """The ``_id`` of every element in the figure (map tree and header/html/script)."""
+    known = {getattr(el, "_id", None) for el in walk(root)}
+    for part in ("header", "html", "script"):
+        sub = getattr(root, part, None)
+        if sub is not None:
+            known.update(getattr(el, "_id", None) for el in walk(sub))
+    return {k for k in known if isinstance(k, str)}
+
+
+def _render(m: Any, *, offline: bool) -> str:
+    """Render the figure; with ``offline``, with its assets inlined (see :mod:`._assets`)."""
+    root = m.get_root()
+    asset_plan = plan(m) if offline else None
+    # Rendering adds scripts and links to the figure's header/html/script, keyed by element
+    # name; restore them afterwards so every render starts from the same state (and a map
+    # saved twice gives the same bytes).
+    parts = [getattr(root, part) for part in ("header", "html", "script") if hasattr(root, part)]
+    snapshot = [(part, dict(part._children)) for part in parts]
+    header = root.header
+    if asset_plan is not None:
+        original = header.render
+
+        def render_offline(**kwargs: Any) -> str:
+            offline_header(header, asset_plan)
+            return original(**kwargs)
+
+        header.render = render_offline
+    try:
+        page = root.render()
+        known = _element_ids(root)
+    finally:
+        header.__dict__.pop("render", None)
+        for part, children in snapshot:
+            part._children.clear()
+            part._children.update(children)
+    return renumber_ids(page, known)
+
+
+def map_html(m: folium.Map, *, offline: bool = True, provenance: Any = None) -> str:
+    """Render a map to the HTML text :func:`save_map` writes (see there for the parameters).
+
+    Examples
+    --------
+    >>> import coophelpers as ch
+    >>> page = map_html(ch.base_map(basemap=False, title="Empty"))
+    >>> page.startswith("<!DOCTYPE html>"), "<title>Empty</title>" in page
+    (True, True)
+    """
+    return _page(m, offline=offline, provenance=provenance)[0]
+
+
+def _page(m: Any, *, offline: bool, provenance: Any) -> tuple[str, dict[str, Any], str | None]:
+    """(page, provenance record, static preview) of a map."""
+    check_map(m, optional=False)
+    record = _finalise(m, provenance)
+    page = _render(m, offline=offline)
+    if offline:
+        remote = external_refs(page)
+        if remote:  # pragma: no cover - the asset plan refuses such maps first
+            msg = f"The map still refers to web files {remote!r}. Fix: save with offline=False."
+            raise InvalidInputError(msg)
+    head = [
+        f"<title>{esc(record['title'] or 'Map')}</title>",
+        f'<script type="application/json" id="provenance">{js_json(record)}</script>',
+    ]
+    page = page.replace("<head>", "<head>\n" + "\n".join(head), 1)
+    page = page.replace("<html>", '<html lang="en">', 1)
+    preview = preview_svg(m)
+    if preview:
+        page = page.replace(
+            "</body>",
+            f'<noscript><div style="padding:8px">{preview}<p>Static preview: the interactive '
+            "map needs JavaScript.</p></div></noscript>\n</body>",
+            1,
+        )
+    # trailing whitespace of folium's templates is noise in diffs
+    page = "\n".join(line.rstrip() for line in page.splitlines() if line.strip()) + "\n"
+    return page, record, preview
+
+
+def _metadata_dir() -> Path | None:
+    folder = settings.map_metadata_dir or os.environ.get(settings.MAP_METADATA_DIR_ENV)
+    return Path(folder) if folder else None
+
+
+def save_map(
+    m: folium.Map,
+    path: str | os.PathLike[str],
+    *,
+    offline: bool = True,
+    provenance: Mapping[str, Any] | Sequence[Any] | None = None,
+) -> Path:
+    """Write a folium map as one self-contained HTML file, atomically.
+
+    Parameters
+    ----------
+    m
+        The map (best built with :func:`coophelpers.base_map`; any ``folium.Map`` works).
+    path
+        Output file, normally ``*.html``. Missing parent folders are created. The file is first
+        written to a temporary file in the same folder and then moved into place, so a failure
+        leaves either the old file or none, never a partial one.
+    offline
+        Inline the JavaScript and CSS the map's elements declare (Leaflet from the installed
+        ``XStatic-Leaflet`` package) and drop the ones nothing on the map uses (jQuery,
+        Bootstrap, Font Awesome). A map that needs a web-only file (e.g. ``folium.Icon``
+        markers) is refused with an error naming the element. ``offline=False`` keeps folium's
+        CDN links.
+    provenance
+        ``{"title": str, "sources": [{"name", "url", "licence", "as_of", "attribution",
+        "note"}, ...], "notes": [str, ...], "build_date": date | "YYYY-MM-DD"}`` (all keys
+        optional) or just a list of sources. Sources recorded on the map by
+        :func:`coophelpers.base_map`, :func:`coophelpers.add_regions` and
+        :func:`coophelpers.add_source` are added. The build date defaults to
+        ``SOURCE_DATE_EPOCH`` if set, else today (UTC), so builds are reproducible.
+
+    Returns
+    -------
+    pathlib.Path
+        The written file.
+
+    Raises
+    ------
+    InvalidInputError
+        ``path`` is not an ``.html`` file in a folder that can be written, a provenance entry is
+        malformed, or the map needs a file no installed package provides.
+
+    Warns
+    -----
+    MapSizeWarning
+        If the file exceeds :data:`coophelpers.settings.max_map_bytes` (use
+        :func:`check_map_size` to fail instead).
+
+    Examples
+    --------
+    >>> import coophelpers as ch
+    >>> m = ch.base_map(title="My map")
+    >>> ch.save_map(m, "maps/my-map.html")  # doctest: +SKIP
+    PosixPath('maps/my-map.html')
+    """
+    check_map(m, optional=False)
+    if not isinstance(path, (str, os.PathLike)):
+        msg = f"path={path!r} is not a file path. Fix: pass e.g. 'maps/regions.html'."
+        raise InvalidInputError(msg)
+    target = Path(path)
+    if target.suffix.lower() not in (".html", ".htm"):
+        msg = f"path={str(path)!r} does not end in '.html'. Fix: name the file e.g. 'map.html'."
+        raise InvalidInputError(msg)
+    check_bool(offline, param="offline")
+    check_writable(target, param="path")
+    page, record, preview = _page(m, offline=offline, provenance=provenance)
+    data = page.encode("utf-8")
+    atomic_write(target, data)
+    meta_dir = _metadata_dir()
+    if meta_dir is not None:
+        meta = {
+            "path": str(target.resolve()),
+            "file": target.name,
+            "bytes": len(data),
+            "provenance": record,
+            "preview_svg": preview,
+        }
+        meta_dir.mkdir(parents=True, exist_ok=True)
+        atomic_write(meta_dir / f"{target.name}.json", json.dumps(meta, ensure_ascii=False, indent=1), fsync=False)
+    if len(data) > settings.max_map_bytes:
+        msg = (
+            f"Map {target.name!r} is {len(data) / 1e6:.2f} MB, over the "
+            f"{settings.max_map_bytes / 1e6:.1f} MB budget; the site build will refuse it. Fix: use "
+            "load_regions(detail='web') and fewer layers."
+        )
+        warn(msg, MapSizeWarning)
+    log.info("saved map %s (%d bytes)", target, len(data))
+    return target
+
+
+def map_metadata(folder: str | os.PathLike[str]) -> dict[str, dict[str, Any]]:
+    """The metadata files :func:`save_map` wrote into ``folder``, keyed by the map's resolved path."""
+    out: dict[str, dict[str, Any]] = {}
+    for path in sorted(Path(folder).glob("*.json")):
+        meta = json.loads(path.read_text(encoding="utf-8"))
+        out[meta["path"]] = meta
+    return out
+
+
+def check_map_size(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> int:
+    """Return the size of a saved map in bytes; raise if it is over the budget.
+
+    Parameters
+    ----------
+    path
+        A saved map.
+    max_bytes
+        The budget; default :data:`coophelpers.settings.max_map_bytes` (1.5 MB).
+
+    Raises
+    ------
+    MapBudgetError
+        If the file is larger than ``max_bytes``.
+    """
+    budget = settings.max_map_bytes if max_bytes is None else max_bytes
+    size = Path(path).stat().st_size
+    if size > budget:
+        msg = (
+            f"Map {Path(path).name!r} is {size:,} bytes ({size / 1e6:.2f} MB), over the "
+            f"{budget / 1e6:.1f} MB budget. Fix: use load_regions(detail='web'), fewer "
+            "layers or simpler shapes."
+        )
+        raise MapBudgetError(msg)
+    return size
+
+
+def map_output(name: str) -> Path:
+    """Return the path where a notebook should save map ``name``.
+
+    The folder is :data:`coophelpers.settings.maps_dir`, else ``$COOPHELPERS_MAPS_DIR`` (set by
+    ``coophelpers site`` so maps land in the site), else ``./maps``; it is created if missing.
+
+    Parameters
+    ----------
+    name
+        File stem of the map: letters, digits, ``.``, ``_`` and ``-`` (``.html`` optional),
+        e.g. ``"01-regions"``.
+
+    Returns
+    -------
+    pathlib.Path
+        ``<folder>/<name>.html``.
+
+    Raises
+    ------
+    InvalidInputError
+        ``name`` is not a safe file name.
+
+    Examples
+    --------
+    >>> map_output("01-regions").name
+    '01-regions.html'
+    """
+    if not isinstance(name, str):
+        msg = f"name={name!r} is not text. Fix: pass a file stem such as '01-regions'."
+        raise InvalidInputError(msg)
+    stem = name[:-5] if name.lower().endswith(".html") else name
+    if not _NAME_RE.match(stem) or ".." in stem:
+        msg = (
+            f"name={name!r} is not a safe file name. Fix: use letters, digits, '.', '_' and "
+            "'-' only, e.g. '01-regions'."
+        )
+        raise InvalidInputError(msg)
+    folder = Path(settings.maps_dir or os.environ.get(settings.MAPS_DIR_ENV) or "maps")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"{stem}.html"
