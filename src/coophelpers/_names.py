@@ -230,14 +230,32 @@ class NameIndex:
         msg = f"Unknown {self.what} {name!r}{where} for {param}.{hint} {self.fix}"
         return self.error(msg, near)
 
-    def resolve(self, name: Any, *, param: str, keep: Callable[[str], bool] | None = None) -> str:
-        """Return the one id ``name`` stands for, or raise the index's error naming ``param``."""
+    def resolve(
+        self,
+        name: Any,
+        *,
+        param: str,
+        keep: Callable[[str], bool] | None = None,
+        fallback: Callable[[str, set[str]], str | None] | None = None,
+        where: str = "",
+    ) -> str:
+        """Return the one id ``name`` stands for, or raise the index's error naming ``param``.
+
+        ``fallback(name, matches)`` is asked when the name does not match exactly one id (with
+        the ids it matches, perhaps none): it returns an id, raises a more precise error, or
+        returns None to let the ambiguous or unknown name be reported. ``where`` qualifies the
+        unknown-name message (``" in China"``).
+        """
         check_str(name, param=param, fix=self.fix)
         if name in self.labels and (keep is None or keep(name)):
             return name
         found = self.candidates(name, keep)
         if len(found) == 1:
             return next(iter(found))
+        if fallback is not None:
+            other = fallback(name, found)
+            if other is not None:
+                return other
         if found:
             raise self.ambiguous(name, found, param=param)
-        raise self.unknown(name, param=param, keep=keep)
+        raise self.unknown(name, param=param, keep=keep, where=where)

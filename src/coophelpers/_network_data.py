@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from coophelpers import data, settings
 from coophelpers._errors import InvalidInputError, UnknownCrossingError, UnknownPlaceError, UnknownRegionError
-from coophelpers._names import NameIndex, check_str, short_repr, suggest
+from coophelpers._names import NameIndex, short_repr, suggest
 from coophelpers._validate import check_choices, is_point, partial_date, resolve_as_of
 from coophelpers.regions import resolve_region
 
@@ -101,7 +101,6 @@ def node_label(node_id: str) -> str:
 
 def resolve_place(place: Any, *, param: str) -> str:
     """Node id for a node id or name, or a region name or code (its administrative centre)."""
-    nodes, _ = tables()
     if is_point(place):
         msg = (
             f"{param}={short_repr(place)} is a point, but routes run between places of the "
@@ -109,30 +108,25 @@ def resolve_place(place: Any, *, param: str) -> str:
             f"ISO code (e.g. 'Heilongjiang'); for points use geodesic_km or nearest_crossings."
         )
         raise InvalidInputError(msg)
-    check_str(place, param=param, fix=PLACE_FIX)
-    index = place_index()
-    if place in index:
-        return place
-    found = index.candidates(place)
-    if len(found) == 1:
-        return next(iter(found))
+    return place_index().resolve(place, param=param, fallback=lambda name, _found: _region_centre(name, param))
+
+
+def _region_centre(name: str, param: str) -> str | None:
+    """The node of a region's administrative centre, for a place given as a region (None if not one)."""
+    nodes, _ = tables()
     try:
-        code = resolve_region(place)
+        code = resolve_region(name)
     except UnknownRegionError:
-        code = None
-    if code is not None:
-        centre = nodes[(nodes["kind"] == "admin_centre") & (nodes["region"] == code)]
-        if len(centre):
-            return str(centre.index[0])
-        msg = (
-            f"{param}={place!r} is region {code}, which has no administrative centre in the "
-            f"transport network (it covers the members of the four mechanisms and the corridor "
-            f"cities between them). Give a nearby node instead; load_places() lists them."
-        )
-        raise UnknownPlaceError(msg, [])
-    if found:
-        raise index.ambiguous(place, found, param=param)
-    raise index.unknown(place, param=param)
+        return None
+    centre = nodes[(nodes["kind"] == "admin_centre") & (nodes["region"] == code)]
+    if len(centre):
+        return str(centre.index[0])
+    msg = (
+        f"{param}={name!r} is region {code}, which has no administrative centre in the "
+        f"transport network (it covers the members of the four mechanisms and the corridor "
+        f"cities between them). Give a nearby node instead; load_places() lists them."
+    )
+    raise UnknownPlaceError(msg, [])
 
 
 def crossing_ids() -> list[str]:

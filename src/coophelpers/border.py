@@ -244,8 +244,11 @@ def crossing_gaps(
     Examples
     --------
     >>> gaps = crossing_gaps(modes=["rail", "rail_bridge"], as_of="2024-01-01")
-    >>> gaps["gap_km"].sum() == gaps["to_km"].iloc[-1]
-    True
+    >>> len(gaps), float(gaps["to_km"].iloc[-1])   # 4 rail crossings cut the line into 5 stretches
+    (5, 3504.9)
+    >>> longest = gaps.loc[gaps["gap_km"].idxmax()]
+    >>> longest["from_ids"], longest["to_ids"], float(longest["gap_km"])
+    (('manzhouli-zabaykalsk-rail',), ('tongjiang-nizhneleninskoye-rail-bridge',), 2228.6)
     """
     import pandas as pd
 
@@ -282,7 +285,7 @@ def crossing_gaps(
             "to_ids": tuple(b["ids"]),
             "from_km": round(a["km"], 1),
             "to_km": round(b["km"], 1),
-            "gap_km": round(b["km"] - a["km"], 1),
+            "gap_km": round(round(b["km"], 1) - round(a["km"], 1), 1),
             "method": f"{_METHOD} along the derived border line",
         }
         for a, b in zip(nodes[:-1], nodes[1:])

@@ -230,6 +230,18 @@ def distance_matrix(
         Unknown method, or an option that the method does not use.
     UnknownRegionError, UnknownPlaceError
         A place is not known (with suggestions).
+
+    Examples
+    --------
+    >>> centres = {"Harbin": "CN-HL", "Beijing": "CN-BJ"}   # regions stand for their centres
+    >>> distance_matrix(centres, {"Vladivostok": "RU-PRI", "Moscow": "RU-MOW"}).round()
+    destination  Vladivostok  Moscow
+    origin
+    Harbin             509.0  5936.0
+    Beijing           1338.0  5808.0
+    >>> net = distance_matrix("CN-HL", ["RU-PRI", "RU-MOW"], method="network", as_of="2024-01-01")
+    >>> net.round().to_numpy().tolist(), net.attrs["method"]
+    ([[717.0, 7558.0]], 'rail + road + ferry network, shortest by length, as of 2024-01-01')
     """
     import pandas as pd
 

@@ -94,7 +94,7 @@ def length_km(geometry: Any) -> float:
     --------
     >>> from shapely import LineString
     >>> round(length_km(LineString([(126.63, 45.75), (127.53, 50.29)])))  # Harbin - Blagoveshchensk
-    510
+    509
     """
     if geometry is None or geometry.is_empty:
         return 0.0

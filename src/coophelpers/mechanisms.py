@@ -109,6 +109,11 @@ def load_mechanisms() -> pd.DataFrame:
         ``sources`` (a tuple of URLs); ``as_of``; ``confidence`` (H/M/L). Dates are ISO strings,
         as in the file; ``aliases`` and ``sources`` hold several values as tuples.
 
+    Raises
+    ------
+    DataIntegrityError
+        The curated file ``mechanisms.csv`` is missing or damaged.
+
     Examples
     --------
     >>> load_mechanisms()[["id", "status"]]
@@ -202,6 +207,11 @@ def resolve_mechanisms(mechanism: str | Iterable[str] | None = None, *, param: s
 def mechanism_variants(mechanism: str | None = None) -> pd.DataFrame:
     """List the documented alternative member lists (``variant=``) of the mechanisms.
 
+    Parameters
+    ----------
+    mechanism
+        A mechanism id or name (see :func:`resolve_mechanism`), or None (default) for all four.
+
     Returns
     -------
     pandas.DataFrame
@@ -209,12 +219,17 @@ def mechanism_variants(mechanism: str | None = None) -> pd.DataFrame:
         in file order) and ``note`` (why the alternative exists). Only mechanisms without an
         official member list have variants.
 
+    Raises
+    ------
+    UnknownMechanismError
+        An unknown mechanism (the message lists the nearest ids).
+
     Examples
     --------
-    >>> mechanism_variants("north-central")[["variant", "side"]]
-                           variant side
-    0                with-shandong   CN
-    1  north-without-inner-mongolia   CN
+    >>> variants = mechanism_variants("north-central")
+    >>> variants["side"].tolist(), dict(zip(variants["variant"], variants["codes"]))
+    (['CN', 'CN'], {'north-without-inner-mongolia': ('CN-BJ', 'CN-TJ', 'CN-HE', 'CN-SX'),
+                    'with-shandong': ('CN-BJ', 'CN-TJ', 'CN-HE', 'CN-SX', 'CN-NM', 'CN-SD')})
     """
     import pandas as pd
 
@@ -228,6 +243,14 @@ def mechanism_variants(mechanism: str | None = None) -> pd.DataFrame:
             {"mechanism": mech, "variant": variant, "side": side, "codes": tuple(grp["code"]), "note": grp["note"].iloc[0]}
         )
     return pd.DataFrame(rows, columns=["mechanism", "variant", "side", "codes", "note"])
+
+
+def _variants(ids: list[str], variant: Any) -> dict[str, str]:
+    """The member-list variant of each mechanism ("" for the standard list); one variant needs one mechanism."""
+    if variant is not None and len(ids) != 1:
+        msg = f"variant={variant!r} needs a single mechanism: give mechanism='north-central' or 'southeast-northwest'."
+        raise InvalidInputError(msg)
+    return {m: (check_variant(m, variant) if variant is not None else "") for m in ids}
 
 
 def mechanism_members(
@@ -296,10 +319,7 @@ def mechanism_members(
     ids = resolve_mechanisms(mechanism)
     date = resolve_as_of(as_of, dataset="mechanisms")
     role_set = check_roles(roles)
-    if variant is not None and len(ids) != 1:
-        msg = f"variant={variant!r} needs a single mechanism: give mechanism='north-central' or 'southeast-northwest'."
-        raise InvalidInputError(msg)
-    var = check_variant(ids[0], variant) if variant is not None else ""
+    var = _variants(ids, variant)[ids[0]]
     detail = check_choice(detail, DETAILS, param="detail", what="detail level")
     frames = [member_frame(mech, date, role_set, var, detail) for mech in ids]
     if len(ids) == 1:
@@ -424,18 +444,16 @@ def mechanism_pairs(
     Examples
     --------
     >>> pairs = mechanism_pairs("northeast-fareast", as_of="2020-01-01")
-    >>> len(pairs), round(pairs["centre_dist_km"].min())
-    (44, 510)
+    >>> closest = pairs.loc[pairs["centre_dist_km"].idxmin()]   # Harbin - Blagoveshchensk
+    >>> len(pairs), closest["code_cn"], closest["code_ru"], round(closest["centre_dist_km"])
+    (44, 'CN-HL', 'RU-AMU', 507)
     """
     import pandas as pd
 
     mechs = resolve_mechanisms(mechanism)
     date = resolve_as_of(as_of, dataset="mechanisms")
     role_set = check_roles(roles)
-    if variant is not None and len(mechs) != 1:
-        msg = f"variant={variant!r} needs a single mechanism: give mechanism='north-central' or 'southeast-northwest'."
-        raise InvalidInputError(msg)
-    variants = {m: (check_variant(m, variant) if variant is not None else "") for m in mechs}
+    variants = _variants(mechs, variant)
     frames = [_pairs_one(m, date, role_set, variants[m]) for m in mechs]
     frames = [f for f in frames if not f.empty]
     if not frames:

@@ -1,30 +1,18 @@
 """Routes through the curated rail, road and ferry network between China and Russia.
 
-The network (``data/geo/network_nodes.csv`` and ``network_edges.csv``, built by
-``data/geo/build/build_network.py``) links the administrative centres of every member region of
-the four cooperation mechanisms, and the corridor cities between them, along the main lines: the
-Trans-Siberian and Baikal–Amur railways, the Chinese Eastern lines to Manzhouli and Suifenhe, the
-Chinese trunk lines, the China–Russia crossings, and the corridors through Mongolia
-(Erenhot–Zamyn-Üüd–Naushki) and Kazakhstan (Alashankou–Dostyk, Khorgos–Altynkol). Edge lengths
-are published line lengths where a source gives one, otherwise ``estimated`` (geodesic times a
-documented circuity factor). The network is schematic: a route's line joins the nodes it passes
-with straight segments.
+The network (``network_nodes.csv`` and ``network_edges.csv``, built by ``data/geo/build/build_network.py``)
+links the administrative centres of every member region of the four mechanisms, and the corridor cities
+between them, along the main lines: the Trans-Siberian and Baikal–Amur railways, the Chinese Eastern lines to
+Manzhouli and Suifenhe, the Chinese trunk lines, the China–Russia crossings, and the corridors through
+Mongolia (Erenhot–Zamyn-Üüd–Naushki) and Kazakhstan (Alashankou–Dostyk, Khorgos–Altynkol). Edge lengths are
+a published figure where a source gives one, else ``estimated`` (geodesic times a documented circuity factor).
 
-Travel time (``weight="time"``) is running time at a mean speed per mode
-(:data:`coophelpers.settings.speed_kmh`) plus a dwell time at every border crossing
-(``settings.border_hours``, ``settings.eaeu_border_hours``) and at every break of gauge
-(``settings.gauge_change_hours``). These are planning assumptions, not measurements; change them
-per call with ``border_hours={crossing_id: hours}`` or for the session in
-:mod:`coophelpers.settings`. Changes between modes at a node cost nothing (transshipment time is
-not modelled).
-
-Every function that routes uses the same default modes, :data:`DEFAULT_MODES` (rail, road and
-ferry), so :func:`route`, :func:`coophelpers.distance_matrix` and
-:func:`coophelpers.partner_routes` give the same length for the same pair.
-
-Dates: an edge is open on ``as_of`` when ``opened <= as_of < closed``; a date given to the month or
-year (``"2022-11"``, ``"2000"``) counts from the first day of that month or year. ``as_of=None``
-means today (:func:`coophelpers.settings.default_as_of`).
+Travel time (``weight="time"``) is running time at a mean speed per mode plus a dwell at every border
+crossing and break of gauge: planning assumptions, not measurements, set in :mod:`coophelpers.settings`
+or per call with ``border_hours={crossing_id: hours}``. Changes of mode at a node cost nothing.
+Every function that routes uses the same default modes, :data:`DEFAULT_MODES` (rail, road and ferry), so
+:func:`route`, :func:`coophelpers.distance_matrix` and :func:`coophelpers.partner_routes` give the same
+length for the same pair. An edge is open on ``as_of`` when ``opened <= as_of < closed``.
 """
 
 from __future__ import annotations
@@ -114,11 +102,22 @@ def load_network(*, as_of: _dt.date | str | None = None, modes: Sequence[str] | 
     Returns
     -------
     networkx.MultiGraph
-        Nodes keyed by id with the columns of ``network_nodes.csv`` as attributes (``lat``,
-        ``lon``, ``name_en``, ``name_zh``, ``name_ru``, ``country``, ``kind``, ``region``,
-        ``crossing_id``, ...); edges keyed by edge id with the columns of ``network_edges.csv``
-        (``mode``, ``gauge``, ``crossing_id``, ``length_km``, ``estimated``, ``source``, ...).
-        ``graph.graph`` holds ``as_of`` and ``modes``.
+        Nodes keyed by id and edges keyed by edge id, with the columns of ``network_nodes.csv`` (``lat``,
+        ``lon``, ``kind``, ...) and ``network_edges.csv`` (``mode``, ``crossing_id``, ``length_km``,
+        ``estimated``, ``opened``, ...) as attributes. ``graph.graph`` holds ``as_of`` and ``modes``.
+
+    Raises
+    ------
+    InvalidInputError
+        A bad ``as_of`` (the network's records start on 1986-07-01) or an unknown mode.
+    DataIntegrityError
+        A curated network file is missing or damaged.
+
+    Examples
+    --------
+    >>> nets = [load_network(as_of=date) for date in ("2022-01-01", "2024-01-01")]   # the Heihe road bridge
+    >>> [net.has_edge("heihe-bridge", "kani-kurgan") for net in nets], nets[1].graph["as_of"]
+    ([False, True], '2024-01-01')
     """
     import networkx as nx
 
@@ -146,10 +145,14 @@ def load_places() -> gpd.GeoDataFrame:
     Returns
     -------
     geopandas.GeoDataFrame
-        EPSG:4326, one row per place, indexed by ``id``: ``id``, ``name_en``, ``name_zh``, ``name_ru``,
-        ``country``, ``kind`` (``admin_centre``, ``crossing``, ``junction``, ``port``, ...),
-        ``region`` (ISO 3166-2 where in China or Russia), ``lat``, ``lon``, the other columns of
-        ``network_nodes.csv`` and ``geometry``. Each call returns a new table.
+        EPSG:4326, indexed by ``id``: ``id``, names in three languages, ``country``, ``kind``
+        (``admin_centre``, ``crossing``, ``junction``, ``port``), ``region`` (ISO 3166-2 in China or Russia),
+        ``lat``, ``lon``, the other columns of ``network_nodes.csv`` and ``geometry``. A new table each call.
+
+    Raises
+    ------
+    DataIntegrityError
+        A curated network file is missing or damaged.
 
     Examples
     --------
@@ -168,13 +171,30 @@ def load_places() -> gpd.GeoDataFrame:
 
 
 def default_border_hours() -> dict[str, float]:
-    """Return ``{crossing_id: hours}``: the default border dwell of every crossing in the network.
+    """Return the default border dwell of every crossing in the network.
 
-    Gauge changes are extra (``settings.gauge_change_hours``). Pass a modified copy to
-    :func:`route` as ``border_hours`` for a scenario, e.g. every dwell halved::
+    Gauge changes are extra (``settings.gauge_change_hours``). A modified copy, passed to :func:`route`
+    as ``border_hours``, makes a scenario.
 
-        route("Harbin", "Moscow", weight="time",
-              border_hours={k: v / 2 for k, v in default_border_hours().items()})
+    Returns
+    -------
+    dict of str to float
+        ``{crossing_id: hours}``, sorted by crossing id.
+
+    Raises
+    ------
+    DataIntegrityError
+        A curated network file is missing or damaged.
+
+    Examples
+    --------
+    >>> hours = default_border_hours()   # rail, road, and a rail border inside the Eurasian Economic Union
+    >>> hours["manzhouli-zabaykalsk-rail"], hours["manzhouli-zabaykalsk-road"], hours["iletsk-aktobe-rail"]
+    (24.0, 8.0, 2.0)
+    >>> halved = {crossing: h / 2 for crossing, h in hours.items()}
+    >>> fastest = route("Harbin", "Moscow", weight="time", border_hours=halved, as_of="2024-01-01")
+    >>> fastest.crossings, float(fastest.edges["dwell_h"].sum())   # the road border's 8 h, halved
+    (('manzhouli-zabaykalsk-road',), 4.0)
     """
     _, edges = tables()
     out: dict[str, float] = {}
@@ -193,32 +213,32 @@ class Route:
 
     Attributes
     ----------
-    origin, destination
-        Node ids of the two ends.
-    length_km
-        Total length in km.
-    time_h
-        Travel time in hours: running time plus border and gauge-change dwell.
+    origin, destination, nodes
+        Node ids of the two ends, and of every node in travel order.
+    length_km, time_h
+        Total length in km, and travel time in hours: running time plus border and gauge-change dwell.
     crossings
-        Ids of the border crossings used, in travel order (China–Russia crossings and those via
-        Mongolia and Kazakhstan).
+        Ids of the border crossings used in travel order (China–Russia ones, and via Mongolia and Kazakhstan).
     edges
-        One row per edge in travel order: ``id``, ``from``, ``to``, ``mode``, ``gauge``,
-        ``crossing_id``, ``length_km``, ``estimated``, ``run_h``, ``dwell_h``, ``time_h``,
-        ``source``.
+        One row per edge in travel order: ``id``, ``from``, ``to``, ``mode``, ``gauge``, ``crossing_id``,
+        ``length_km``, ``estimated``, ``run_h``, ``dwell_h``, ``time_h``, ``gauge_change``, ``source``.
     geometry
-        :class:`shapely.geometry.LineString` through the nodes (lon, lat), with longitudes
-        unwrapped so that it never jumps across the map at 180°.
+        A :class:`shapely.geometry.LineString` of straight segments through the nodes (lon, lat);
+        longitudes are unwrapped so that it never jumps across the map at 180°.
     estimated_share
         Share of ``length_km`` on edges whose length is estimated (0–1).
     method
         How the route was made, e.g. ``"rail + road network, shortest by length, as of 2024-01-01"``.
-    nodes
-        Node ids in travel order.
     gauge_changes
         Number of breaks of gauge (1435 ↔ 1520 mm) on the route.
     as_of
         The date whose network was used.
+
+    Examples
+    --------
+    >>> r = route("Harbin", "Moscow", modes="rail", as_of="2024-01-01")   # 36 h dwell: 24 border, 12 gauge
+    >>> r.corridor, r.gauge_changes, round(r.length_km), round(r.time_h, 1), float(r.edges["dwell_h"].sum())
+    ('manzhouli-zabaykalsk-rail', 1, 7567, 225.2, 36.0)
     """
 
     origin: str
@@ -441,27 +461,23 @@ def route(
     Parameters
     ----------
     origin, destination
-        A network node id or name (``"harbin"``, ``"Manzhouli (rail)"``), or a region name or ISO
-        code standing for its administrative centre (``"Heilongjiang"``, ``"RU-MOW"``).
+        A network node id or name (``"harbin"``, ``"Manzhouli (rail)"``), or a region name or ISO code
+        standing for its administrative centre (``"Heilongjiang"``, ``"RU-MOW"``).
     modes
-        Modes the route may use: any of ``"rail"``, ``"road"``, ``"ferry"``. Default
-        :data:`DEFAULT_MODES`, all three (as in :func:`coophelpers.distance_matrix` and
-        :func:`coophelpers.partner_routes`); ``("rail", "road")`` keeps to fixed land links.
+        Modes the route may use: any of ``"rail"``, ``"road"``, ``"ferry"``. Default :data:`DEFAULT_MODES`,
+        all three (as in :func:`coophelpers.distance_matrix` and :func:`coophelpers.partner_routes`);
+        ``("rail", "road")`` keeps to fixed land links.
     as_of
-        Use only links open on this date (ISO string or ``datetime.date``); default today. For
-        example ``"2022-01-01"`` is the network before the Heihe road bridge (2022-06-10) and the
-        Tongjiang rail bridge (2022-11-16).
+        Use only links open on this date (ISO string or ``datetime.date``); default today. ``"2022-01-01"``
+        is before the Heihe road bridge (2022-06-10) and the Tongjiang rail bridge (2022-11-16).
     weight
         ``"length"`` (shortest, default) or ``"time"`` (fastest, with border and gauge dwell).
     border_hours
-        ``{crossing_id: hours}`` overriding the default dwell at those crossings (see
-        :func:`default_border_hours`).
+        ``{crossing_id: hours}`` overriding the default dwell there (see :func:`default_border_hours`).
     via
-        A waypoint or a sequence of waypoints, each a place or a crossing id (for example
-        ``"manzhouli-zabaykalsk-rail"``), visited in order.
+        A place or crossing id (``"manzhouli-zabaykalsk-rail"``) to pass, or a sequence of them, in order.
     countries
-        Only use nodes in these countries (``"CN"``, ``"RU"``, ``"MN"``, ``"KZ"``), e.g.
-        ``("RU",)`` for a domestic Russian route.
+        Only use nodes in these countries (``"CN"``, ``"RU"``, ``"MN"``, ``"KZ"``); ``("RU",)``: in Russia.
 
     Returns
     -------
@@ -474,10 +490,16 @@ def route(
     UnknownCrossingError
         ``border_hours`` names an unknown crossing.
     NoRouteError
-        No path: the message says which part of the network each end lies in and which
-        excluded links would join them.
+        No path: the message says where each end lies and which excluded links would join them.
     InvalidInputError
         A bad mode, weight, date or waypoint.
+
+    Examples
+    --------
+    >>> before = route("Harbin", "Blagoveshchensk", modes=("rail", "road"), as_of="2022-01-01")
+    >>> after = route("Harbin", "Blagoveshchensk", modes=("rail", "road"), as_of="2023-01-01")
+    >>> before.crossings, round(before.length_km), after.crossings, round(after.length_km)
+    (('dongning-poltavka-road',), 2039, ('heihe-kanikurgan-road-bridge',), 662)
     """
     modes_t = check_modes(modes)
     weight = check_choice(weight, WEIGHTS, param="weight", what="weight")
@@ -532,8 +554,7 @@ def length_matrix(
 ) -> tuple[Any, str]:
     """Shortest network lengths in km between every origin and destination place.
 
-    The engine of :func:`coophelpers.distance_matrix` with ``method="network"``: one Dijkstra
-    search per distinct origin on the graph of the links open on ``as_of``.
+    The engine of :func:`coophelpers.distance_matrix` for ``method="network"``: a Dijkstra search per origin.
 
     Parameters
     ----------
@@ -545,8 +566,8 @@ def length_matrix(
     Returns
     -------
     tuple
-        ``(values, method)``: a float array of shape ``(len(origins), len(destinations))``,
-        NaN where no path exists, and a sentence saying how the lengths were made.
+        ``(values, method)``: a float array of shape ``(len(origins), len(destinations))``, NaN where no
+        path exists, and a sentence saying how the lengths were made.
 
     Raises
     ------

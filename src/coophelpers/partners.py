@@ -99,7 +99,7 @@ def partner_routes(
     Examples
     --------
     >>> routes = partner_routes("northeast-fareast", as_of="2024-01-01")
-    >>> len(routes), routes["corridor"].ne("no route").all()
+    >>> len(routes), bool(routes["corridor"].ne("no route").all())
     (44, True)
     """
     import pandas as pd
@@ -144,7 +144,7 @@ def partner_summary(routes: pd.DataFrame) -> pd.DataFrame:
     Examples
     --------
     >>> summary = partner_summary(partner_routes("yangtze-volga", as_of="2024-01-01"))
-    >>> summary.loc["yangtze-volga", "pairs"], summary.loc["yangtze-volga", "main_corridor"]
+    >>> int(summary.loc["yangtze-volga", "pairs"]), summary.loc["yangtze-volga", "main_corridor"]
     (84, 'via Kazakhstan')
     """
     needed = ("mechanism", "code_ru", "geodesic_km", "network_km", "detour_index", "corridor", "estimated_share")
@@ -185,14 +185,23 @@ def network_change(
     pandas.DataFrame
         One row per pair: ``mechanism``, ``code_cn``, ``code_ru``, ``corridor_before``,
         ``corridor_after``, ``network_km_before``, ``network_km_after``, ``saved_km`` and
-        ``changed`` (the corridor differs).
+        ``changed`` (the corridor differs). A pair with no route on a date has the corridor
+        ``"no route"`` and NaN lengths.
+
+    Raises
+    ------
+    UnknownMechanismError
+        An unknown mechanism.
+    InvalidInputError
+        A bad ``before``, ``after`` or ``modes``.
 
     Examples
     --------
     >>> change = network_change("northeast-fareast", before="2022-01-01", after="2024-01-01",
     ...                         modes=("rail", "road"))
-    >>> int(change["changed"].sum()) > 0
-    True
+    >>> row = change.set_index(["code_cn", "code_ru"]).loc[("CN-HL", "RU-AMU")]   # the Heihe bridge
+    >>> row["corridor_before"], row["corridor_after"], round(float(row["saved_km"]), 1)
+    ('dongning-poltavka-road', 'heihe-kanikurgan-road-bridge', 1376.2)
     """
     import pandas as pd
 

@@ -181,10 +181,25 @@ def load_regions(
     geopandas.GeoDataFrame
         One row per unit, columns :data:`COLUMNS`, CRS EPSG:4326, sorted by ``code``.
 
+    Raises
+    ------
+    InvalidInputError
+        An unknown country or detail level, a flag that is not True or False, or a bad ``as_of``
+        (not a date, before 2000-05-13 or after the current year).
+    DataIntegrityError
+        A curated data file is missing or damaged.
+
+    Warns
+    -----
+    DataWarning
+        A Russian subject has no federal district on ``as_of`` (its ``macro_region`` is empty).
+
     Examples
     --------
-    >>> ru = load_regions("RU", as_of="2018-01-01")   # doctest: +SKIP
-    >>> ru.loc[ru.code == "RU-BU", "macro_region"].item()   # doctest: +SKIP
+    >>> len(load_regions("CN")), len(load_regions("Россия")), len(load_regions(include_disputed=True))
+    (31, 83, 116)
+    >>> ru = load_regions("RU", as_of="2018-01-01")
+    >>> ru.loc[ru.code == "RU-BU", "macro_region"].item()   # Buryatia was Siberian until 2018-11-03
     'SibFD'
     """
     import geopandas as gpd
@@ -250,6 +265,22 @@ def load_federal_districts(
     geopandas.GeoDataFrame
         Columns ``id``, ``name_en``, ``name_zh``, ``name_ru``, ``centre_en``, ``n_subjects``,
         ``geometry``; one row per district that exists on ``as_of`` and has members.
+
+    Raises
+    ------
+    InvalidInputError
+        A bad ``as_of`` or ``detail``, or ``include_disputed`` not True or False.
+    DataIntegrityError
+        A curated data file is missing or damaged.
+
+    Examples
+    --------
+    >>> before = load_federal_districts(as_of="2018-01-01").set_index("id")["n_subjects"]
+    >>> after = load_federal_districts(as_of="2019-01-01").set_index("id")["n_subjects"]
+    >>> [before["FEFD"].item(), after["FEFD"].item()]   # Buryatia and Zabaykalsky Krai moved
+    [9, 11]
+    >>> load_federal_districts(as_of="2015-06-01", include_disputed=True)["id"].tolist()
+    ['CFD', 'NWFD', 'SFD', 'NCFD', 'VFD', 'UFD', 'SibFD', 'FEFD', 'KFD']
     """
     import geopandas as gpd
     import shapely
@@ -277,7 +308,34 @@ def load_federal_districts(
 
 
 def federal_district_of(region: str, *, as_of: _dt.date | str | None = None) -> str:
-    """Return the id of the federal district ``region`` (a Russian name or code) belonged to on ``as_of``."""
+    """Return the id of the federal district a Russian region belonged to on a date.
+
+    Parameters
+    ----------
+    region
+        A Russian region's name in any language or its ISO 3166-2 code (see
+        :func:`resolve_region`).
+    as_of
+        The date (``datetime.date`` or ``"YYYY-MM-DD"``); default today.
+
+    Returns
+    -------
+    str
+        The district id, e.g. ``"FEFD"`` (see :func:`load_federal_districts`).
+
+    Raises
+    ------
+    UnknownRegionError
+        No Russian region has that name (a Chinese region is refused with a message saying so).
+    InvalidInputError
+        A bad ``as_of``, or a date on which the region belonged to no district (Crimea and
+        Sevastopol before 2014-03-21).
+
+    Examples
+    --------
+    >>> federal_district_of("Бурятия", as_of="2018-11-02"), federal_district_of("RU-BU", as_of="2018-11-03")
+    ('SibFD', 'FEFD')
+    """
     code = _resolve_region(region, "RU", param="region")
     date = resolve_as_of(as_of, dataset="regions")
     district = _district_on(date).get(code)
@@ -390,40 +448,38 @@ def _is_number_text(text: str) -> bool:
 
 
 def _resolve_region(name: Any, country_code: str | None, *, param: str) -> str:
-    check_str(name, param=param, fix=_REGION_FIX)
-    index = _name_index()
     keep = None if country_code is None else (lambda code: _country_of(code) == country_code)
-    if name in index and (keep is None or keep(name)):
-        return name
-    found = index.candidates(name, keep)
-    if len(found) == 1:
-        return next(iter(found))
-    if found:
-        raise index.ambiguous(name, found, param=param)
     where = {"CN": " in China", "RU": " in Russia"}.get(country_code or "", "")
-    # a region of the other country, an administrative centre, or a number typed as text
-    elsewhere = sorted(index.candidates(name))
-    capital = _capital_index().get(normalise(name))
-    if country_code is not None and elsewhere:
-        other = {"CN": "China", "RU": "Russia"}[_country_of(elsewhere[0])]
-        found_text = ", ".join(index.label(c) for c in elsewhere)
-        msg = f"Unknown region {name!r}{where} for {param}: it is {found_text} in {other}. Give a region{where}."
-        raise UnknownRegionError(msg, elsewhere)
-    if capital is not None and (country_code is None or _country_of(capital) == country_code):
-        region = _attributes().set_index("code").loc[capital, "name_en"]
-        msg = (
-            f"Unknown region {name!r}{where} for {param}: {name!r} is the administrative centre "
-            f"of {index.label(capital)}, not a region. Did you mean {region!r} ({capital})?"
-        )
-        raise UnknownRegionError(msg, [capital])
-    if _is_number_text(name):
-        msg = (
-            f"Unknown region {name!r} for {param}: it is a number written as text. Give a "
-            f"region name or ISO code, or coordinates as numbers in a (lat, lon) pair such as "
-            f"(45.75, 126.63)."
-        )
-        raise UnknownRegionError(msg, [])
-    raise index.unknown(name, param=param, keep=keep, where=where)
+
+    def explain(text: str, found: set[str]) -> None:
+        """Before 'unknown': a region of the other country, an administrative centre, a number as text."""
+        if found:
+            return None
+        index = _name_index()
+        elsewhere = sorted(index.candidates(text))
+        if country_code is not None and elsewhere:
+            other = {"CN": "China", "RU": "Russia"}[_country_of(elsewhere[0])]
+            found_text = ", ".join(index.label(c) for c in elsewhere)
+            msg = f"Unknown region {text!r}{where} for {param}: it is {found_text} in {other}. Give a region{where}."
+            raise UnknownRegionError(msg, elsewhere)
+        capital = _capital_index().get(normalise(text))
+        if capital is not None and (country_code is None or _country_of(capital) == country_code):
+            region = _attributes().set_index("code").loc[capital, "name_en"]
+            msg = (
+                f"Unknown region {text!r}{where} for {param}: {text!r} is the administrative centre "
+                f"of {index.label(capital)}, not a region. Did you mean {region!r} ({capital})?"
+            )
+            raise UnknownRegionError(msg, [capital])
+        if _is_number_text(text):
+            msg = (
+                f"Unknown region {text!r} for {param}: it is a number written as text. Give a "
+                f"region name or ISO code, or coordinates as numbers in a (lat, lon) pair such as "
+                f"(45.75, 126.63)."
+            )
+            raise UnknownRegionError(msg, [])
+        return None
+
+    return _name_index().resolve(name, param=param, keep=keep, fallback=explain, where=where)
 
 
 @lru_cache(maxsize=1)

@@ -507,6 +507,22 @@ def build_site(
     SiteBuildError
         A notebook failed (the message names it, the cell and the error), a map is over the
         budget, or a page refers to the web. The previous site is left in place.
+    InvalidInputError
+        A bad option, a ``notebooks`` path that is not a folder, or an ``out`` that cannot be written
+        or is a folder not built by coophelpers.
+
+    Examples
+    --------
+    >>> import nbformat
+    >>> from pathlib import Path
+    >>> Path("notebooks").mkdir()
+    >>> cells = [nbformat.v4.new_markdown_cell("# Trade routes"), nbformat.v4.new_code_cell("1 + 1")]
+    >>> nbformat.write(nbformat.v4.new_notebook(cells=cells), "notebooks/01-routes.ipynb")
+    >>> site = build_site("site", notebooks="notebooks", progress=False)
+    >>> sorted(page.relative_to(site).as_posix() for page in site.rglob("*.html"))
+    ['index.html', 'notebooks/01-routes.html']
+    >>> "Trade routes" in (site / "index.html").read_text(encoding="utf-8")
+    True
     """
     say = _progress(progress)
     budget = _check_options(timeout, kernel_name, max_map_bytes)

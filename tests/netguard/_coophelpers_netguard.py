@@ -1,6 +1,6 @@
 """A network guard: any socket connection to a host other than loopback raises.
 
-Installed in the test process by ``tests/conftest.py`` and, through ``sitecustomize.py`` on
+Installed in the test process by the repository's ``conftest.py`` and, through ``sitecustomize.py`` on
 ``PYTHONPATH``, in every Python process the tests start (Jupyter kernels, the CLI). Unix sockets and
 connections to 127.0.0.0/8, ::1 and ``localhost`` pass; everything else raises
 :class:`NetworkBlockedError`, which a test sees as a failure.

@@ -23,12 +23,18 @@ from coophelpers._validate import FIRST_DATES
 AS_OF = "2024-01-01"
 
 
+@pytest.fixture(scope="module")
+def all_partner_routes():
+    """partner_routes for all four mechanisms on AS_OF (a few seconds: computed once here)."""
+    return ch.partner_routes(as_of=AS_OF)
+
+
 @pytest.mark.parametrize(("cn", "ru"), [("CN-HL", "RU-AMU"), ("CN-HB", "RU-TA"), ("CN-BJ", "RU-MOW"), ("CN-JL", "RU-KAM")])
-def test_the_same_pair_has_the_same_network_length_everywhere(cn, ru):
+def test_the_same_pair_has_the_same_network_length_everywhere(cn, ru, all_partner_routes):
     by_route = ch.route(cn, ru, as_of=AS_OF).length_km
     by_matrix = ch.distance_matrix([cn], [ru], method="network", as_of=AS_OF).iat[0, 0]
     assert by_matrix == pytest.approx(by_route)
-    routes = ch.partner_routes(as_of=AS_OF)
+    routes = all_partner_routes
     row = routes[(routes["code_cn"] == cn) & (routes["code_ru"] == ru)]
     if not row.empty:  # the pair belongs to a mechanism
         assert row["network_km"].iloc[0] == pytest.approx(by_route)
@@ -80,11 +86,11 @@ def test_first_dates_match_the_data():
     assert FIRST_DATES["regions"][0].isoformat() == min(membership["valid_from"])
 
 
-def test_mechanism_none_means_all_four():
+def test_mechanism_none_means_all_four(all_partner_routes):
     ids = list(ch.load_mechanisms()["id"])
     assert list(dict.fromkeys(ch.mechanism_members(as_of=AS_OF)["mechanism"])) == ids
     assert list(dict.fromkeys(ch.mechanism_pairs(as_of=AS_OF)["mechanism"])) == ids
-    assert list(dict.fromkeys(ch.partner_routes(as_of=AS_OF)["mechanism"])) == ids
+    assert list(dict.fromkeys(all_partner_routes["mechanism"])) == ids
     assert len(ch.mechanism_variants()) == len(ch.mechanism_variants("north-central")) + len(
         ch.mechanism_variants("southeast-northwest")
     )

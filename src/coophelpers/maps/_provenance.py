@@ -118,6 +118,27 @@ def add_source(
     url, licence, as_of, attribution, note
         Where it comes from, its licence, the date the data describes, required attribution,
         and any caveat. All are shown as text (escaped).
+
+    Returns
+    -------
+    None
+        The source is recorded on ``m`` (once, however often it is added).
+
+    Raises
+    ------
+    InvalidInputError
+        ``m`` is not a folium map, ``name`` is empty, or ``as_of`` is not a date (``datetime.date``,
+        ``"YYYY-MM-DD"``, ``"YYYY-MM"`` or ``"YYYY"``).
+
+    Examples
+    --------
+    >>> import coophelpers as ch
+    >>> m = ch.base_map(basemap=False, title="Sources")
+    >>> ch.add_source(m, "Natural Earth admin-1 (10m)", url="https://www.naturalearthdata.com",
+    ...               licence="public domain", as_of="2023-01-01")
+    >>> page = ch.save_map(m, "sources.html").read_text(encoding="utf-8")
+    >>> "Natural Earth admin-1 (10m) · licence: public domain · as of 2023-01-01" in page
+    True
     """
     check_map(m, optional=False)
     if not isinstance(name, str) or not name.strip():

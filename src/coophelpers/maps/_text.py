@@ -17,7 +17,12 @@ from typing import Any
 
 from coophelpers._errors import InvalidInputError
 
-__all__ = ["esc", "js_json", "read_package_text", "tooltip_html"]
+__all__ = ["LANGUAGES", "NAME_LABELS", "esc", "js_json", "read_package_text", "tooltip_html", "trilingual_rows"]
+
+#: The three languages of every tooltip: (heading, suffix of the name columns).
+LANGUAGES = (("English", "en"), ("中文", "zh"), ("Русский", "ru"))
+#: ``tooltip_fields`` for the three name columns of a table (``name_en``, ``name_zh``, ``name_ru``).
+NAME_LABELS = {f"name_{lang}": heading for heading, lang in LANGUAGES}
 
 _TEMPLATE_LITERAL = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;"})
 
@@ -55,6 +60,17 @@ def read_package_text(name: str) -> str:
     from importlib import resources
 
     return (resources.files("coophelpers.maps") / name).read_text(encoding="utf-8")
+
+
+def trilingual_rows(text: Any) -> list[tuple[str, str]]:
+    """Tooltip rows ``[("English", text("en")), ("中文", text("zh")), ("Русский", text("ru"))]``.
+
+    Examples
+    --------
+    >>> trilingual_rows(lambda lang: {"en": "Harbin", "zh": "哈尔滨", "ru": "Харбин"}[lang])
+    [('English', 'Harbin'), ('中文', '哈尔滨'), ('Русский', 'Харбин')]
+    """
+    return [(heading, text(lang)) for heading, lang in LANGUAGES]
 
 
 def tooltip_html(pairs: Iterable[tuple[Any, Any]] | Mapping[Any, Any]) -> str:

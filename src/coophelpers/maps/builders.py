@@ -77,6 +77,22 @@ def base_map(
     folium.Map
         A map that displays offline in notebooks and that :func:`save_map` writes as one
         self-contained HTML file. A layer control is added when the map is saved.
+
+    Raises
+    ------
+    InvalidInputError
+        Bad ``bounds`` (not ``[[south, west], [north, east]]`` in degrees, nor a GeoDataFrame), a flag
+        that is not True or False, or a ``title`` that is not text.
+    DataIntegrityError
+        The curated basemap file is missing or damaged (only with ``basemap=True``).
+
+    Examples
+    --------
+    >>> import coophelpers as ch
+    >>> m = ch.base_map(bounds=[[40, 120], [72, 191]], title="The Russian Far East")
+    >>> page = ch.save_map(m, "far-east.html").read_text(encoding="utf-8")
+    >>> "<title>The Russian Far East</title>" in page, "Basemap: Natural Earth (public domain)" in page
+    (True, True)
     """
     from branca.element import Element
 
@@ -240,6 +256,23 @@ def add_regions(
     -------
     folium.FeatureGroup
         The layer, already added to ``m``.
+
+    Raises
+    ------
+    InvalidInputError
+        ``m`` is not a folium map, ``gdf`` is not a GeoDataFrame (or has no CRS and is not in degrees),
+        ``name`` is empty, a colour is neither a CSS colour nor a column, a tooltip field is not a
+        column, a style value is out of range, or ``gdf.attrs["sources"]`` holds a malformed source.
+
+    Examples
+    --------
+    >>> import coophelpers as ch
+    >>> m = ch.base_map(basemap=False)
+    >>> layer = ch.add_regions(m, ch.load_regions("CN"), name="Chinese provinces",
+    ...                        tooltip_fields={"name_en": "English", "name_zh": "中文"})
+    >>> page = ch.save_map(m, "provinces.html").read_text(encoding="utf-8")
+    >>> layer.layer_name, "Chinese provinces" in page, "中文" in page   # layer control and tooltips
+    ('Chinese provinces', True, True)
     """
     import geopandas as gpd
 
@@ -331,6 +364,26 @@ def add_legend(
         (``"square"``, ``"circle"``, ``"line"``, ``"dashed"``). Labels are shown as text.
     position
         Map corner: ``"topleft"``, ``"topright"``, ``"bottomleft"`` or ``"bottomright"``.
+
+    Returns
+    -------
+    None
+        The legend is added to ``m``.
+
+    Raises
+    ------
+    InvalidInputError
+        ``m`` is not a folium map, an unknown ``position``, or ``items`` is not a non-empty list of
+        ``(label, colour, shape)`` with CSS colours and shapes from :data:`LEGEND_SHAPES`.
+
+    Examples
+    --------
+    >>> import coophelpers as ch
+    >>> m = ch.base_map(basemap=False)
+    >>> ch.add_legend(m, "Mechanisms", [("Northeast–Far East", "#d62728", "square"),
+    ...                                 ("Border crossing", "green", "circle")])
+    >>> "Border crossing" in ch.save_map(m, "legend.html").read_text(encoding="utf-8")
+    True
     """
     check_map(m, optional=False)
     position = check_choice(

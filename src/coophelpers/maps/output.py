@@ -227,7 +227,7 @@ def save_map(
     --------
     >>> import coophelpers as ch
     >>> m = ch.base_map(title="My map")
-    >>> ch.save_map(m, "maps/my-map.html")  # doctest: +SKIP
+    >>> ch.save_map(m, "maps/my-map.html")
     PosixPath('maps/my-map.html')
     """
     check_map(m, optional=False)

@@ -13,7 +13,7 @@ from coophelpers.border import border_line
 from coophelpers.crossings import CROSSING_MODES, STATUSES, load_crossings
 from coophelpers.maps._elements import check_map
 from coophelpers.maps._provenance import add_source
-from coophelpers.maps._text import tooltip_html
+from coophelpers.maps._text import tooltip_html, trilingual_rows
 from coophelpers.maps.builders import ensure_layer_control, add_legend, base_map
 
 if TYPE_CHECKING:
@@ -63,9 +63,7 @@ def _tooltip_pairs(row: Any) -> list[tuple[str, str]]:
     if status != row["status_latest"]:
         status = f"{status} (latest: {row['status_latest']})"
     pairs = [
-        ("English", row["name_en"]),
-        ("中文", row["name_cn_zh"]),
-        ("Русский", row["name_ru_ru"]),
+        *trilingual_rows(lambda lang: row[{"en": "name_en", "zh": "name_cn_zh", "ru": "name_ru_ru"}[lang]]),
         ("Regions", f"{row['code_cn']} / {row['code_ru']}"),
         ("Mode", mode),
         ("Status", status),
@@ -136,9 +134,7 @@ def crossings_map(
             tooltip=folium.Tooltip(
                 tooltip_html(
                     [
-                        ("English", sec["name_en"]),
-                        ("中文", sec["name_zh"]),
-                        ("Русский", sec["name_ru"]),
+                        *trilingual_rows(lambda lang: sec[f"name_{lang}"]),
                         ("Length", f"{sec['length_km']:,.1f} km (published {sec['published_length_km']:,} km)"),
                         ("Method", sec["method"]),
                     ]

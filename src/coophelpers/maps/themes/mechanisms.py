@@ -14,6 +14,7 @@ from coophelpers._validate import renamed_parameters, resolve_as_of
 from coophelpers.geodesy import geodesic_line, inv_km
 from coophelpers.maps._elements import check_map
 from coophelpers.maps._provenance import add_source
+from coophelpers.maps._text import LANGUAGES, NAME_LABELS
 from coophelpers.maps.builders import ensure_layer_control, add_legend, add_regions, base_map
 from coophelpers.mechanisms import DEFAULT_ROLES, ROLE_LABELS, ROLES, load_mechanisms, mechanism_members, resolve_mechanisms
 
@@ -56,9 +57,7 @@ def _short_sources(sources: tuple[str, ...] | str) -> str:
 
 
 _REGION_TOOLTIP = {
-    "name_en": "English",
-    "name_zh": "中文",
-    "name_ru": "Русский",
+    **NAME_LABELS,
     "code": "ISO 3166-2",
     "_mechanism": "Mechanism · 机制 · Механизм",
     "_role": "Role · 角色 · Роль",
@@ -74,9 +73,7 @@ _ROLE_LEGEND = {
     "ambiguous": ("ambiguous: dash-dot, no link", "dashed"),
 }
 _LINK_TOOLTIP = {
-    "_en": "English",
-    "_zh": "中文",
-    "_ru": "Русский",
+    **{f"_{lang}": heading for heading, lang in LANGUAGES},
     "_dist": "Distance · 距离 · Расстояние",
 }
 

@@ -12,6 +12,7 @@ from coophelpers._names import short_repr
 from coophelpers._validate import check_bool, resolve_as_of
 from coophelpers.maps._elements import check_map
 from coophelpers.maps._provenance import add_source
+from coophelpers.maps._text import NAME_LABELS
 from coophelpers.maps.builders import ensure_layer_control, add_legend, add_regions, base_map
 from coophelpers.regions import load_federal_districts, load_regions
 
@@ -87,9 +88,7 @@ def regions_map(
             weight=0.8,
             fill_opacity=0.35,
             tooltip_fields={
-                "name_en": "English",
-                "name_zh": "中文",
-                "name_ru": "Русский",
+                **NAME_LABELS,
                 "code": "ISO 3166-2",
                 "type": "Type",
                 "macro_region_en": "Macro-region",
@@ -106,7 +105,7 @@ def regions_map(
             color="#1b2631",
             weight=2.2,
             fill_opacity=0.0,
-            tooltip_fields={"name_en": "English", "name_zh": "中文", "name_ru": "Русский", "n_subjects": "Subjects"},
+            tooltip_fields={**NAME_LABELS, "n_subjects": "Subjects"},
         )
     add_legend(
         m,

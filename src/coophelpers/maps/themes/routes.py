@@ -12,7 +12,7 @@ from coophelpers._errors import InvalidInputError
 from coophelpers.geodesy import unwrap_longitudes
 from coophelpers.maps._elements import check_map
 from coophelpers.maps._provenance import add_source
-from coophelpers.maps._text import tooltip_html
+from coophelpers.maps._text import LANGUAGES, tooltip_html, trilingual_rows
 from coophelpers.maps.builders import ensure_layer_control, add_legend, base_map
 from coophelpers.network import Route, load_places
 from coophelpers.sea import SeaRoute, load_ports
@@ -56,7 +56,7 @@ def _route_title_rows(label: str, origin: Any, destination: Any) -> list[tuple[s
         ("Route", label),
         *(
             (heading, f"{origin[f'name_{lang}']} – {destination[f'name_{lang}']}")
-            for heading, lang in (("English", "en"), ("中文", "zh"), ("Русский", "ru"))
+            for heading, lang in LANGUAGES
         ),
     ]
 
@@ -121,9 +121,7 @@ def _add_crossings(group: Any, rt: Route, nodes: Any, seen: set[str]) -> None:
         (lon_a, _), (lon_b, _) = unwrap_longitudes([(a["lon"], a["lat"]), (b["lon"], b["lat"])])
         pairs = [
             ("Crossing", row["crossing_id"]),
-            ("English", f"{a['name_en']} / {b['name_en']}"),
-            ("中文", f"{a['name_zh']} / {b['name_zh']}"),
-            ("Русский", f"{a['name_ru']} / {b['name_ru']}"),
+            *trilingual_rows(lambda lang: f"{a[f'name_{lang}']} / {b[f'name_{lang}']}"),
             ("Mode", row["mode"]),
         ]
         folium.CircleMarker(
