@@ -43,6 +43,39 @@ SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
 
 
+#: Run inside a map frame: waits (as a reader does) for the map to have a size and shapes, then
+#: returns its zoom, the number of shapes, the frame size and the share of it the shapes cover.
+MAP_COVERAGE_JS = """async () => {
+  // wait (as a reader does) until the map has a size and its shapes are drawn, then measure
+  const deadline = Date.now() + 30000;
+  let m = null;
+  while (Date.now() < deadline) {
+    const key = Object.keys(window).find(k => /^map_\\d+$/.test(k));
+    m = key ? window[key] : null;
+    if (m && m.getSize().x > 0 && document.querySelector('.leaflet-overlay-pane path')) { break; }
+    await new Promise(r => setTimeout(r, 100));
+  }
+  await new Promise(r => setTimeout(r, 300));
+  const box = document.querySelector('.folium-map').getBoundingClientRect();
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity, n = 0;
+  document.querySelectorAll('.leaflet-overlay-pane path, .leaflet-marker-pane path').forEach(p => {
+    const r = p.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) { return; }
+    n += 1; x0 = Math.min(x0, r.left); y0 = Math.min(y0, r.top); x1 = Math.max(x1, r.right); y1 = Math.max(y1, r.bottom);
+  });
+  const w = Math.min(x1, box.right) - Math.max(x0, box.left), h = Math.min(y1, box.bottom) - Math.max(y0, box.top);
+  return {zoom: m ? m.getZoom() : null, shapes: n, width: box.width, height: box.height,
+          cover_w: n ? w / box.width : 0, cover_h: n ? h / box.height : 0,
+          folded_layers: document.querySelectorAll('.leaflet-control-layers-expanded').length === 0};
+}"""
+
+
+@pytest.fixture(scope="session")
+def map_coverage() -> str:
+    """:data:`MAP_COVERAGE_JS`, for ``frame_locator(...).locator("body").evaluate(map_coverage)``."""
+    return MAP_COVERAGE_JS
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Every test in tests/browser is a browser test."""
     here = Path(__file__).resolve().parent

@@ -2,7 +2,10 @@
 
 1. Open a notebook that builds a map with coophelpers, Run All, and see the Leaflet map render
    in the output (offline: every request that is not to 127.0.0.1 is blocked and fails the test).
-2. Open a notebook whose outputs were saved by someone else (executed by nbclient, not signed,
+2. Run All on each of the package's own notebooks, scroll to every map output and check inside
+   its frame that the shapes are drawn and fill a good part of the frame (a frame that had zero
+   size while JupyterLab rendered the cell must not stay at zoom 0).
+3. Open a notebook whose outputs were saved by someone else (executed by nbclient, not signed,
    so JupyterLab treats it as untrusted) without running it: JupyterLab's sanitizer removes the
    map's iframe, and the static SVG preview that coophelpers puts under it is what shows -- no
    "Trust this notebook" step is needed to see the map.
@@ -13,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
@@ -26,6 +30,9 @@ import nbformat
 import pytest
 
 pytestmark = pytest.mark.slow
+
+REPO = Path(__file__).resolve().parents[2]
+NOTEBOOKS = sorted(p.name for p in (REPO / "notebooks").glob("*.ipynb"))
 
 MAP_CODE = """\
 import geopandas as gpd
@@ -66,6 +73,8 @@ def lab(tmp_path_factory):
     root = base / "root"
     root.mkdir()
     _notebook(root / "live.ipynb")
+    for source in sorted((REPO / "notebooks").glob("*.ipynb")):
+        shutil.copy(source, root / source.name)
     # a notebook with outputs produced elsewhere (not signed here, hence untrusted)
     _notebook(root / "saved.ipynb")
     from nbclient import NotebookClient
@@ -139,7 +148,7 @@ def lab(tmp_path_factory):
 
 def _open(offline_page, lab, name: str):
     view = offline_page(
-        f"{lab['url']}/lab/tree/{name}?token={lab['token']}",
+        f"{lab['url']}/lab/tree/{name}?reset&token={lab['token']}",  # reset: no tabs restored
         viewport=(1300, 950),
         allow_hosts=("127.0.0.1",),
         timeout_ms=120_000,
@@ -187,3 +196,50 @@ def test_untrusted_saved_output_shows_the_static_preview(lab, offline_page):
     page.wait_for_timeout(500)
     view.screenshot("jupyterlab-untrusted-preview")
     view.assert_clean()
+
+
+def _wait_idle(page) -> None:
+    page.wait_for_function(
+        """() => { const w = window.jupyterapp.shell.currentWidget;
+                   return w && w.sessionContext && w.sessionContext.session &&
+                          w.sessionContext.session.kernel &&
+                          w.sessionContext.session.kernel.status === 'idle'; }""",
+        timeout=180_000,
+    )
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_run_all_draws_and_fits_every_map_of_the_notebook(lab, offline_page, map_coverage, name):
+    view = _open(offline_page, lab, name)
+    page = view.page
+    _wait_idle(page)
+    page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    # every code cell has run when the last one has an execution count and the kernel is idle
+    page.wait_for_function(
+        """() => { const nb = window.jupyterapp.shell.currentWidget.content;
+                   const cells = nb.widgets.filter(c => c.model.type === 'code');
+                   return cells.every(c => c.model.executionCount !== null); }""",
+        timeout=300_000,
+    )
+    _wait_idle(page)
+    expected = sum(
+        1 for cell in nbformat.read(REPO / "notebooks" / name, as_version=4).cells
+        if cell.cell_type == "code" and cell.source.strip().splitlines()[-1].strip() in ("m", "m1", "m2", "m3", "m4")
+    )
+    selector = ".jp-OutputArea-output iframe[title='interactive map']"
+    checked = 0
+    for i in range(expected):
+        page.locator(selector).nth(i).scroll_into_view_if_needed(timeout=60_000)
+        # re-resolved at each use: JupyterLab may re-create an output's frame as cells scroll
+        state = page.frame_locator(selector).nth(i).locator("body").evaluate(map_coverage)
+        view.screenshot(f"{name}-map-{i}")
+        assert state["shapes"] > 0 and state["width"] > 0, (name, i, state)
+        assert state["zoom"] >= 1, (name, i, state)  # not left at the world zoom of a zero-size frame
+        assert max(state["cover_w"], state["cover_h"]) > 0.4, (name, i, state)  # data fill the frame
+        assert state["folded_layers"], (name, i, state)  # the layer control is folded in notebooks
+        checked += 1
+    assert checked == expected > 0
+    view.assert_clean()
+    # leave the lab as found: close the notebook and shut its kernel down
+    page.evaluate("window.jupyterapp.commands.execute('kernelmenu:shutdown')")
+    page.evaluate("window.jupyterapp.commands.execute('application:close-all')")

@@ -97,6 +97,7 @@ def test_injected_names_show_as_text_and_run_nothing(tmp_path, shapes, offline_p
     assert XSS_IMG in page.inner_text(".ch-legend")
     assert XSS_SCRIPT in page.inner_text(".ch-legend")
     assert XSS_IMG in page.inner_text(".leaflet-control-layers")
+    page.click(".ch-provenance summary")  # the sources box starts folded
     assert XSS_SCRIPT in page.inner_text(".ch-provenance")
     assert XSS_SCRIPT in page.title()
     assert page.evaluate("typeof window.__xss") == "undefined"
@@ -150,4 +151,26 @@ def test_regions_map_of_both_countries(tmp_path, offline_page):
     view.page.wait_for_timeout(300)
     count = view.page.locator(".leaflet-overlay-pane path").count()
     assert count == len(regions) + len(districts)
+    view.assert_clean()
+
+
+def test_a_choropleth_of_a_researchers_own_column_opens_offline_with_its_legend(tmp_path, offline_page):
+    import numpy as np
+
+    import coophelpers as ch
+
+    regions = ch.load_regions()
+    regions["gdp_growth"] = np.where(regions["country"] == "RU", regions["capital_lon"] / 30, np.nan)
+    m = ch.base_map(title="Own indicator")
+    ch.add_regions(m, regions, name="GDP growth", column="gdp_growth", scheme="quantiles", k=5,
+                   tooltip_fields={"name_en": "English", "gdp_growth": "GDP growth"})
+    path = maps.save_map(m, tmp_path / "choropleth.html")
+    view = offline_page(path, wait_for=".leaflet-overlay-pane path")
+    legend = view.page.inner_text(".ch-legend")
+    assert "gdp_growth" in legend and "Missing (31)" in legend  # the 31 Chinese units have no value
+    fills = view.page.evaluate(
+        "() => new Set([...document.querySelectorAll('.leaflet-overlay-pane path')].map(p => p.getAttribute('fill'))).size"
+    )
+    assert fills >= 6  # five classes and the missing colour
+    view.screenshot("choropleth")
     view.assert_clean()

@@ -46,6 +46,7 @@ def test_network_route_map_opens_offline(tmp_path, offline_page):
     assert page.locator(".leaflet-overlay-pane path").count() >= n_edges
     legend = page.inner_text(".ch-legend")
     assert "Wuhan – Kazan" in legend and "Estimated length" in legend
+    page.click(".ch-provenance summary")  # the sources box starts folded
     provenance = page.inner_text(".ch-provenance")
     for name in ("network_edges.csv", "network_nodes.csv"):  # the network's sources, from the manifest
         assert coophelpers.data.manifest()["files"][name]["title"] in provenance

@@ -10,6 +10,7 @@ import geopandas as gpd
 import pytest
 from shapely.geometry import LineString, Point, box
 
+import coophelpers
 from coophelpers import maps
 from coophelpers import MapBudgetError, _io, settings
 
@@ -158,7 +159,7 @@ def test_chukotka_crosses_180(shapes):
     (south, west), (north, east) = [b for b in m._children.values()
                                     if type(b).__name__ == "FitBounds"][0].bounds
     assert east == 190 and west == 121
-    geoms, _ = maps.builders._basemap_layer()
+    geoms, _ = maps._basemap.basemap_layer()
     east_max = max(g.bounds[2] for g in geoms)
     assert east_max > 185  # far-east pieces are shifted past 180°, not wrapped to -180
 
@@ -271,3 +272,44 @@ def test_bad_input_raises_clear_errors(tmp_path, shapes, monkeypatch, call, matc
     m = maps.base_map(basemap=False)
     with pytest.raises(InvalidInputError, match=match):
         call(m, shapes)
+
+
+# --- frames in other projections, invalid shapes, bad coordinates -----------------------------
+
+
+@pytest.mark.parametrize("crs", ["EPSG:3857", "+proj=aea +lat_1=45 +lat_2=65 +lon_0=105", "EPSG:3576"])
+def test_a_frame_in_a_projected_crs_saves_continuous_across_180(tmp_path, crs):
+    ru = coophelpers.load_regions("RU")
+    m = maps.base_map(basemap=False)
+    maps.add_regions(m, ru.to_crs(crs), name="Russia")
+    (south, west), (north, east) = m.get_bounds()
+    assert west > 15 and east > 185, (west, east)  # Chukotka east of 180, not wrapped to -180
+    page = maps.save_map(m, tmp_path / "projected.html").read_text(encoding="utf-8")
+    assert 'id="coophelpers-preview"' in page  # the static preview clipped the shapes without error
+
+
+def test_invalid_shapes_are_repaired_not_refused(tmp_path):
+    import geopandas as gpd
+    from shapely.geometry import Polygon
+
+    bowtie = Polygon([(120, 40), (130, 50), (130, 40), (120, 50)])
+    assert not bowtie.is_valid
+    gdf = gpd.GeoDataFrame({"name_en": ["bow-tie"]}, geometry=[bowtie], crs="EPSG:4326")
+    m = maps.base_map(basemap=False)
+    maps.add_regions(m, gdf, name="Self-intersecting", tooltip_fields=["name_en"])
+    assert maps.save_map(m, tmp_path / "bowtie.html").stat().st_size > 0
+
+
+@pytest.mark.parametrize("bad", [float("nan"), float("inf")])
+def test_missing_or_infinite_coordinates_get_an_error_naming_gdf(bad):
+    import warnings
+
+    import geopandas as gpd
+    from shapely.geometry import Polygon
+
+    with warnings.catch_warnings():  # shapely warns while building the bad polygon itself
+        warnings.simplefilter("ignore", RuntimeWarning)
+        shape = Polygon([(120, 40), (bad, 50), (130, 40)])
+    gdf = gpd.GeoDataFrame({"name_en": ["bad"]}, geometry=[shape], crs="EPSG:4326")
+    with pytest.raises(InvalidInputError, match=r"gdf has shapes with missing or infinite coordinates \(rows \[0\]"):
+        maps.add_regions(maps.base_map(basemap=False), gdf, name="Bad")

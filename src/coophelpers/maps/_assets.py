@@ -102,10 +102,48 @@ def leaflet_assets() -> LeafletAssets:
     return LeafletAssets(js=js, css=css, icon_script=icon_script, version=version, package=package)
 
 
-#: Asset name -> function returning the inline ``<script>``/``<style>`` HTML for it.
+def _xstatic(module: str, wheel: str) -> pathlib.Path:
+    """The data folder of an installed XStatic wheel, or a clear error naming the wheel to install."""
+    if importlib.util.find_spec(module) is None:
+        msg = f"save_map(offline=True) needs {wheel} for this map, but it is not installed. Fix: pip install {wheel}."
+        raise MissingDependencyError(msg)
+    return pathlib.Path(importlib.import_module(module).BASE_DIR)
+
+
+def _script(module: str, wheel: str, name: str) -> str:
+    text = (_xstatic(module, wheel) / name).read_text(encoding="utf-8")
+    text = re.sub(r"\n?//# sourceMappingURL=\S+\s*$", "\n", text).replace("</script", "<\\/script")
+    return f"<script>{text}</script>"
+
+
+def _style(module: str, wheel: str, name: str) -> str:
+    folder = _xstatic(module, wheel)
+    css = (folder / name).read_text(encoding="utf-8")
+
+    def _inline(match: re.Match[str]) -> str:
+        image = (folder / name).parent / match.group(1)
+        return f"url({_data_uri(image)})" if image.suffix == ".png" and image.is_file() else match.group(0)
+
+    css = re.sub(r"url\(['\"]?([\w./-]+\.png)['\"]?\)", _inline, css).replace("</style", "<\\/style")
+    return f"<style>{css}</style>"
+
+
+#: Asset name (as folium, branca and the plugins name them) -> the inline ``<script>``/``<style>``
+#: HTML for it, read from an installed registry package.
 PROVIDERS: dict[str, Callable[[], str]] = {
     "leaflet": lambda: f"<script>{leaflet_assets().js}</script>\n<script>{leaflet_assets().icon_script}</script>",
     "leaflet_css": lambda: f"<style>{leaflet_assets().css}</style>",
+    # branca's colour-map legends (GeoDataFrame.explore with a numeric column)
+    "d3": lambda: _script("xstatic.pkg.d3", "XStatic-D3", "d3.js"),
+    "jquery": lambda: _script("xstatic.pkg.jquery", "XStatic-jQuery", "jquery.min.js"),
+    # folium.plugins.MarkerCluster
+    "markerclusterjs": lambda: _script(
+        "xstatic.pkg.leaflet_markercluster", "XStatic-Leaflet-MarkerCluster", "leaflet.markercluster.js"
+    ),
+    "markerclustercss": lambda: _style("xstatic.pkg.leaflet_markercluster", "XStatic-Leaflet-MarkerCluster", "MarkerCluster.css"),
+    "markerclusterdefaultcss": lambda: _style(
+        "xstatic.pkg.leaflet_markercluster", "XStatic-Leaflet-MarkerCluster", "MarkerCluster.Default.css"
+    ),
 }
 
 

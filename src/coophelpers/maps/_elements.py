@@ -20,7 +20,7 @@ from coophelpers._names import short_repr
 from coophelpers.maps._encode import DECIMALS, encode_features
 from coophelpers.maps._text import js_json, read_package_text
 
-__all__ = ["EncodedGeoJson", "HtmlControl", "check_map"]
+__all__ = ["EncodedGeoJson", "FitToFrame", "HtmlControl", "check_map"]
 
 
 def check_map(m: Any, *, param: str = "m", optional: bool = True) -> Any:
@@ -123,12 +123,6 @@ var {{ this.get_name() }} = L.control({position: {{ this.position|tojson }}});
 {{ this.get_name() }}.onAdd = function () {
   var div = L.DomUtil.create("div", {{ this.css_class|tojson }});
   div.innerHTML = {{ this.content }};
-  {%- if this.collapse_below %}
-  var details = div.querySelector("details");
-  if (details && {{ this._parent.get_name() }}.getSize().y < {{ this.collapse_below }}) {
-details.open = false;
-  }
-  {%- endif %}
   L.DomEvent.disableClickPropagation(div);
   L.DomEvent.disableScrollPropagation(div);
   return div;
@@ -144,12 +138,35 @@ details.open = false;
         *,
         position: str,
         css_class: str,
-        collapse_below: int | None = None,
     ) -> None:
         super().__init__()
         self._name = "Control"
-        self.collapse_below = collapse_below
         self.content_html = content_html
         self.content = js_json(content_html)
         self.position = position
         self.css_class = css_class
+
+
+class FitToFrame(MacroElement):
+    """Fit the map whenever its frame gets or changes size (``fit.js``), until the reader moves it.
+
+    ``bounds`` are the map's own ``fit_bounds``; None keeps the centre and zoom it was made with.
+    """
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+coophelpersFit({{ this._parent.get_name() }}, {{ this.bounds_json }});
+{% endmacro %}
+"""
+    )
+
+    def __init__(self, bounds: Sequence[Sequence[float]] | None) -> None:
+        super().__init__()
+        self._name = "FitToFrame"
+        self.bounds_json = js_json([[float(v) for v in corner] for corner in bounds] if bounds else None)
+
+    def render(self, **kwargs: Any) -> None:
+        figure = self.get_root()
+        figure.header.add_child(Element(f"<script>{read_package_text('fit.js')}</script>"), name="coophelpers_fit")
+        super().render(**kwargs)

@@ -222,7 +222,7 @@ def provenance_record(m: Any, provenance: Any) -> dict[str, Any]:
 
 
 def provenance_html(record: Mapping[str, Any]) -> str:
-    parts = ["<details open><summary>Sources and licences</summary>"]
+    parts = ["<details><summary>Sources and licences</summary>"]  # folded: a click opens it
     if record["title"]:
         parts.insert(0, f'<div class="ch-title">{esc(record["title"])}</div>')
     items = []

@@ -10,20 +10,22 @@ shape and the map does not zoom out to the whole world.
 
 from __future__ import annotations
 
-import functools
+import math
 import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import folium
+import numpy as np
 
-from coophelpers import data
 from coophelpers._errors import InvalidInputError
 from coophelpers._names import short_repr, suggest
 from coophelpers._validate import check_bool, check_bounds, check_choice, check_colour, check_number
+from coophelpers.maps._basemap import add_basemap
 from coophelpers.maps._elements import EncodedGeoJson, HtmlControl, check_map
 from coophelpers.maps._provenance import add_source, add_sources
 from coophelpers.maps._text import esc, tooltip_html
+from coophelpers.maps.choropleth import K, colour_rows
 from coophelpers.maps.display import OfflineMap
 
 if TYPE_CHECKING:
@@ -35,18 +37,9 @@ __all__ = ["DEFAULT_BOUNDS", "LEGEND_SHAPES", "add_legend", "add_regions", "base
 DEFAULT_BOUNDS = ((17.0, 19.0), (78.0, 191.0))
 #: Legend symbol shapes accepted by :func:`add_legend`.
 LEGEND_SHAPES = ("square", "circle", "line", "dashed")
-#: Curated basemap file (see ``data/geo/build/build_basemap.py``).
-BASEMAP_FILE = "basemap_countries.parquet"
 OSM_ATTRIBUTION = (
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 )
-_BASEMAP_PANE = "chBasemap"
-
-
-@functools.lru_cache(maxsize=1)
-def _basemap_layer() -> tuple[list[Any], list[dict[str, Any]]]:
-    gdf = data.read_geo(BASEMAP_FILE)
-    return list(gdf.geometry.values), [{} for _ in range(len(gdf))]
 
 
 def base_map(
@@ -129,26 +122,7 @@ def base_map(
             max_zoom=19,
         ).add_to(m)
     if basemap:
-        folium.map.CustomPane(_BASEMAP_PANE, z_index=250, pointer_events=False).add_to(m)
-        geoms, props = _basemap_layer()
-        group = folium.FeatureGroup(name="Countries (offline basemap)", overlay=True, show=True)
-        EncodedGeoJson(
-            geoms,
-            props,
-            style={
-                "fillColor": "#f2efe9",
-                "fillOpacity": 1,
-                "color": "#a9a59c",
-                "weight": 0.7,
-            },
-            pane=_BASEMAP_PANE,
-            interactive=False,
-            attribution="Basemap: Natural Earth (public domain)",
-            decimals=3,
-        ).add_to(group)
-        group.add_to(m)
-        for record in data.source_records(BASEMAP_FILE):
-            add_source(m, **record)
+        add_basemap(m)
     m.fit_bounds([[south, west], [north, east]])
     return m
 
@@ -173,19 +147,67 @@ def _style_column(gdf: Any, value: Any, *, param: str) -> tuple[str | None, list
 
 
 def _in_degrees(gdf: Any) -> Any:
-    """``gdf`` in EPSG:4326 (converted from another CRS); one without a CRS must already be in degrees."""
-    if gdf.crs is not None and not gdf.crs.equals("EPSG:4326"):
-        return gdf.to_crs("EPSG:4326")
+    """``gdf`` ready to draw: EPSG:4326, valid shapes, finite coordinates, continuous across 180°.
+
+    A frame in another CRS is converted, and the parts that the conversion put just west of
+    -180° (Chukotka, the Bering Strait) are moved back east of 180° when the frame also reaches
+    east of 150°. Invalid shapes (self-intersections) are repaired with ``shapely.make_valid``.
+    A frame without a CRS must already be in degrees.
+    """
+    import shapely
+
     if gdf.crs is None and not gdf.empty:
         west, south, east, north = (float(v) for v in gdf.total_bounds)
-        if not (-180 <= west and east <= 360 and -90 <= south and north <= 90):
+        if all(math.isfinite(v) for v in (west, south, east, north)) and not (
+            -180 <= west and east <= 360 and -90 <= south and north <= 90
+        ):
             msg = (
                 f"gdf has no CRS and its coordinates ({west:.0f}, {south:.0f}, {east:.0f}, "
                 f"{north:.0f}) are not degrees. Fix: set its CRS, e.g. gdf.set_crs('EPSG:3857'), "
                 "and it will be converted."
             )
             raise InvalidInputError(msg)
+    geoms = gdf.geometry.values
+    coords = shapely.get_coordinates(geoms)
+    if len(coords) and not np.isfinite(coords).all():
+        bad = int(np.flatnonzero(~np.isfinite(shapely.get_coordinates(geoms)).all(axis=1))[0])
+        rows = [i for i, g in enumerate(geoms) if g is not None and not np.isfinite(shapely.get_coordinates(g)).all()]
+        msg = (
+            f"gdf has shapes with missing or infinite coordinates (rows {rows[:5]}; coordinate {bad}). "
+            "Fix: drop or repair those rows first, e.g. gdf[gdf.geometry.is_valid]."
+        )
+        raise InvalidInputError(msg)
+    converted = gdf.crs is not None and not gdf.crs.equals("EPSG:4326")
+    if converted:
+        gdf = gdf.to_crs("EPSG:4326")
+    geoms = np.asarray(gdf.geometry.values, dtype=object)
+    if converted and len(geoms) and float(np.nanmax(shapely.bounds(geoms)[:, 2])) > 150:
+        geoms = np.array([_east_of_180(g) for g in geoms], dtype=object)
+    invalid = ~shapely.is_valid(geoms) & ~shapely.is_missing(geoms)
+    if invalid.any():  # self-intersections in the data, or made by the conversion: repaired
+        geoms[invalid] = shapely.make_valid(geoms[invalid])
+    if converted or invalid.any():
+        gdf = gdf.set_geometry(list(geoms), crs="EPSG:4326")
     return gdf
+
+
+def _east_of_180(geom: Any) -> Any:
+    """Move the vertices of ``geom`` west of -150° by +360°, so the far east stays continuous.
+
+    A conversion back to degrees puts Chukotka's vertices east of 180° at -180..-170, splitting
+    its rings across the whole map; drawn east of 180° instead, as the package's own data are.
+    """
+    import shapely
+
+    if geom is None or geom.is_empty:
+        return geom
+
+    def shift(xy: Any) -> Any:
+        out = xy.copy()
+        out[out[:, 0] < -150.0, 0] += 360.0
+        return out
+
+    return shapely.transform(geom, shift)
 
 
 def _tooltip_labels(gdf: Any, tooltip_fields: Any) -> dict[str, str]:
@@ -216,6 +238,20 @@ def _tooltip_labels(gdf: Any, tooltip_fields: Any) -> dict[str, str]:
     return labels
 
 
+def _choropleth(m: Any, gdf: Any, column: Any, *, legend: Any, **options: Any) -> list[str]:
+    """One fill colour per row from ``column`` (see :mod:`coophelpers.maps.choropleth`), and its legend."""
+    if not isinstance(column, str) or column not in gdf.columns:
+        near = suggest(str(column), [str(c) for c in gdf.columns if c != gdf.geometry.name])
+        hint = f" Did you mean {near[0]!r}?" if near else ""
+        msg = f"column={column!r} is not a column of gdf.{hint} Fix: give the name of the column to map."
+        raise InvalidInputError(msg)
+    check_bool(legend, param="legend")
+    classified = colour_rows(gdf[column], column=column, **options)
+    if legend and classified.legend:
+        add_legend(m, column, classified.legend)
+    return classified.colours
+
+
 def add_regions(
     m: folium.Map,
     gdf: geopandas.GeoDataFrame,
@@ -228,6 +264,12 @@ def add_regions(
     dash_array: str | None = None,
     tooltip_fields: Sequence[str] | Mapping[str, str] | None = None,
     show: bool = True,
+    column: str | None = None,
+    scheme: str | None = None,
+    k: int = K,
+    cmap: str | None = None,
+    legend: bool = True,
+    missing_color: str = "#d9d9d9",
 ) -> folium.FeatureGroup:
     """Draw the shapes of a GeoDataFrame as a switchable layer with escaped tooltips.
 
@@ -251,6 +293,23 @@ def add_regions(
         "name_ru": "Русский"}``. Values and labels are HTML-escaped. None: no tooltip.
     show
         Whether the layer is on when the map opens.
+    column
+        Colour the shapes by this column (a choropleth), e.g. a statistic joined to the regions:
+        a numeric column on a continuous scale or classified by ``scheme``; a text column with one
+        colour per category. ``fill_color`` is then not used. Rows without a value are drawn in
+        ``missing_color`` and counted in the legend.
+    scheme
+        A mapclassify scheme for a numeric ``column``: one of ``"quantiles"``,
+        ``"equal_interval"``, ``"natural_breaks"``, ``"fisher_jenks"``, ... (see
+        :data:`coophelpers.maps.choropleth.SCHEMES`); None (default): a continuous colour scale.
+    k
+        Number of classes of ``scheme`` (default 5).
+    cmap
+        A matplotlib colour map name; default ``"YlOrRd"`` for numbers, ``"tab10"`` for categories.
+    legend
+        Add a legend of the colours (it works offline). Default True.
+    missing_color
+        The colour of rows without a value in ``column``.
 
     Returns
     -------
@@ -289,7 +348,11 @@ def add_regions(
     check_bool(show, param="show")
     gdf = _in_degrees(gdf)
     labels = _tooltip_labels(gdf, tooltip_fields)
-    fill, fills = _style_column(gdf, fill_color, param="fill_color")
+    if column is not None:
+        fill, fills = None, _choropleth(m, gdf, column, scheme=scheme, k=k, cmap=cmap, legend=legend,
+                                         missing_color=missing_color)
+    else:
+        fill, fills = _style_column(gdf, fill_color, param="fill_color")
     line, lines = _style_column(gdf, color, param="color")
     weight = check_number(weight, param="weight", low=0, high=50)
     fill_opacity = check_number(fill_opacity, param="fill_opacity", low=0, high=1)

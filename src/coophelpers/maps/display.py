@@ -99,7 +99,7 @@ def show_map(
     True
     """
     height = int(check_number(height, param="height", low=100, high=4000))
-    page = map_html(m, offline=True, provenance=provenance)
+    page = map_html(m, offline=True, provenance=provenance, in_frame=True)
     return MapDisplay(page, preview_svg(m), height=height)
 
 

@@ -19,11 +19,12 @@ title, provenance and static preview, which the site reads instead of parsing th
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,9 +33,10 @@ from coophelpers._errors import InvalidInputError, MapBudgetError, MapSizeWarnin
 from coophelpers._io import atomic_write, check_writable
 from coophelpers._validate import check_bool
 from coophelpers.maps._assets import external_refs, offline_header, plan, walk
-from coophelpers.maps._elements import HtmlControl, check_map
+from coophelpers.maps._basemap import BASEMAP_NAME, add_basemap
+from coophelpers.maps._elements import FitToFrame, HtmlControl, check_map
 from coophelpers.maps._preview import preview_svg
-from coophelpers.maps._provenance import provenance_html, provenance_record
+from coophelpers.maps._provenance import map_sources, provenance_html, provenance_record
 from coophelpers.maps._text import esc, js_json, read_package_text
 
 if TYPE_CHECKING:
@@ -44,28 +46,46 @@ __all__ = ["check_map_size", "external_refs", "map_html", "map_metadata", "map_o
 
 log = logging.getLogger(__name__)
 
+_AUTO_CONTROL = "coophelpers_layer_control"
 _NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 _ID_RE = re.compile(r"(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])")
 
 
-def _finalise(m: Any, provenance: Any) -> dict[str, Any]:
-    """Add the provenance box, CSS and layer control; return the provenance record."""
+def _fit_bounds(m: Any) -> list[list[float]] | None:
+    """The bounds the map was told to show (its last ``fit_bounds``), or None: then it keeps its own view."""
+    import folium
+
+    bounds = None
+    for element in m._children.values():
+        if isinstance(element, folium.map.FitBounds):
+            bounds = element.bounds
+    if bounds is None or any(v is None for corner in bounds for v in corner):
+        return None
+    return [[float(v) for v in corner] for corner in bounds]
+
+
+def _finalise(m: Any, provenance: Any, *, in_frame: bool = False) -> dict[str, Any]:
+    """Add the provenance box, CSS, the fit-to-frame script and the layer control; return the record.
+
+    ``in_frame``: the map is shown inside a notebook output, where the layer control starts
+    collapsed so that it does not cover the map.
+    """
     import folium
     from branca.element import Element
 
     record = provenance_record(m, provenance)
-    control = HtmlControl(
-        provenance_html(record),
-        position="bottomleft",
-        css_class="ch-box ch-provenance",
-        collapse_below=700,  # small maps (e.g. in notebooks) start with the sources folded
-    )
+    # Leaflet takes its zoom range from the tile layers shown; an offline map shows none, and
+    # plugins such as MarkerCluster need a maximum zoom: give the usual one where none is set
+    m.options.setdefault("max_zoom", 18)
+    control = HtmlControl(provenance_html(record), position="bottomleft", css_class="ch-box ch-provenance")
     m.add_child(control, name="coophelpers_provenance")
+    m.add_child(FitToFrame(_fit_bounds(m)), name="coophelpers_fit")
     m.get_root().header.add_child(Element(f"<style>{read_package_text('maps.css')}</style>"), name="coophelpers_css")
+    m._children.pop(_AUTO_CONTROL, None)  # made afresh for each render: saved expanded, shown collapsed
     controls = [(key, el) for key, el in m._children.items() if isinstance(el, folium.LayerControl)]
     has_layers = any(isinstance(el, folium.map.Layer) and el.control for el in m._children.values())
     if not controls and has_layers and getattr(m, "_coophelpers_auto_control", False):
-        controls = [("coophelpers_layer_control", folium.LayerControl(collapsed=False))]
+        controls = [(_AUTO_CONTROL, folium.LayerControl(collapsed=in_frame))]
     # folium needs the layer control last (it refers to layers defined before it)
     for key, el in controls:
         m._children.pop(key, None)
@@ -128,7 +148,7 @@ def _render(m: Any, *, offline: bool) -> str:
     return renumber_ids(page, known)
 
 
-def map_html(m: folium.Map, *, offline: bool = True, provenance: Any = None) -> str:
+def map_html(m: folium.Map, *, offline: bool = True, provenance: Any = None, in_frame: bool = False) -> str:
     """Render a map to the HTML text :func:`save_map` writes (see there for the parameters).
 
     Examples
@@ -138,18 +158,65 @@ def map_html(m: folium.Map, *, offline: bool = True, provenance: Any = None) -> 
     >>> page.startswith("<!DOCTYPE html>"), "<title>Empty</title>" in page
     (True, True)
     """
-    return _page(m, offline=offline, provenance=provenance)[0]
+    return _page(m, offline=offline, provenance=provenance, in_frame=in_frame)[0]
 
 
-def _page(m: Any, *, offline: bool, provenance: Any) -> tuple[str, dict[str, Any], str | None]:
+@contextlib.contextmanager
+def _web_tiles_online_only(m: Any, *, in_frame: bool) -> Iterator[None]:
+    """For an offline render: web tile layers become unchecked "online only" layers, over the offline basemap.
+
+    A map whose only background is web tiles (``GeoDataFrame.explore`` draws OpenStreetMap) would
+    be grey without the network. While it renders, each tile layer is switched off and listed in
+    the layer control as online only, the offline basemap is drawn under the data, and a layer
+    control is added if the map has none; the map itself is left as it was afterwards.
+    """
+    import folium
+
+    tiles = [el for el in m._children.values() if isinstance(el, folium.TileLayer) and "://" in str(el.tiles)]
+    if not tiles:
+        yield
+        return
+    saved = [(t, t.overlay, t.control, t.show, t.layer_name) for t in tiles]
+    children, sources = dict(m._children), list(map_sources(m))
+    for t in tiles:
+        t.overlay, t.control, t.show = True, True, False
+        t.layer_name = f"{t.layer_name} (online only)"
+    if not any(getattr(el, "layer_name", None) == BASEMAP_NAME for el in m._children.values()):
+        add_basemap(m)
+        # the basemap goes first, under the data layers
+        m._children = dict(sorted(m._children.items(), key=lambda kv: kv[0] in children))
+    if not any(isinstance(el, folium.LayerControl) for el in m._children.values()):
+        folium.LayerControl(collapsed=in_frame).add_to(m)
+    try:
+        yield
+    finally:
+        for t, overlay, control, show, name in saved:
+            t.overlay, t.control, t.show, t.layer_name = overlay, control, show, name
+        m._children.clear()
+        m._children.update(children)
+        map_sources(m)[:] = sources
+
+
+def _page(m: Any, *, offline: bool, provenance: Any, in_frame: bool = False) -> tuple[str, dict[str, Any], str | None]:
     """(page, provenance record, static preview) of a map."""
     check_map(m, optional=False)
-    record = _finalise(m, provenance)
+    with _web_tiles_online_only(m, in_frame=in_frame) if offline else contextlib.nullcontext():
+        return _page_of(m, offline=offline, provenance=provenance, in_frame=in_frame)
+
+
+def _page_of(m: Any, *, offline: bool, provenance: Any, in_frame: bool) -> tuple[str, dict[str, Any], str | None]:
+    record = _finalise(m, provenance, in_frame=in_frame)
     page = _render(m, offline=offline)
     if offline:
         remote = external_refs(page)
-        if remote:  # pragma: no cover - the asset plan refuses such maps first
-            msg = f"The map still refers to web files {remote!r}. Fix: save with offline=False."
+        if remote:  # an element writes a <script src> into its own template (not default_js)
+            msg = (
+                f"save_map(offline=True) cannot make this map work without the network: an element "
+                f"writes web files into its own template ({', '.join(repr(r) for r in remote[:3])}), "
+                "for example the categorical legend of GeoDataFrame.explore(). Fix: draw categories "
+                "with coophelpers.add_regions(m, gdf, name=..., column=...), whose legend works "
+                "offline, or save with offline=False to keep the web links."
+            )
             raise InvalidInputError(msg)
     head = [
         f"<title>{esc(record['title'] or 'Map')}</title>",
