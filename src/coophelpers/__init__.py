@@ -12,6 +12,7 @@ Distances      geodesic_km, distance_matrix, route, Route, load_network, load_pl
 Partners       partner_routes, partner_summary, network_change, dwell_scenario
 Maps           base_map, add_regions, add_legend, add_source, save_map, show_map, map_output,
                regions_map, mechanism_map, crossings_map, route_map
+Figures        plot_regions, plot_mechanisms, plot_crossings, plot_routes (matplotlib, for papers)
 Site           build_site (also ``coophelpers site --out site/``)
 Settings       ch.settings: data and maps folders, the date ``as_of=None`` means, transport
                speeds and border dwell, the map size budget
@@ -102,6 +103,10 @@ _LAZY: dict[str, str] = {
     "mechanism_map": "coophelpers.maps",
     "crossings_map": "coophelpers.maps",
     "route_map": "coophelpers.maps",
+    "plot_regions": "coophelpers.maps",
+    "plot_mechanisms": "coophelpers.maps",
+    "plot_crossings": "coophelpers.maps",
+    "plot_routes": "coophelpers.maps",
     "build_site": "coophelpers.site",
 }
 #: public modules, importable as attributes (``ch.settings``, ``ch.maps``)
@@ -152,6 +157,10 @@ if _typing.TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         crossings_map,
         map_output,
         mechanism_map,
+        plot_crossings,
+        plot_mechanisms,
+        plot_regions,
+        plot_routes,
         regions_map,
         route_map,
         save_map,

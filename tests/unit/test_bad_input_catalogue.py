@@ -475,6 +475,15 @@ CASES = [
          "as_of", "2020-1-1"),
     case("load_network-modes", lambda t: ch.load_network(modes=["air"]), InvalidInputError, "modes", "air"),
     case("load_network-modes-number", lambda t: ch.load_network(modes=3), InvalidInputError, "modes", 3),
+    # --- static figures -------------------------------------------------------------------
+    case("plot_regions-ax", lambda t: ch.plot_regions(ax="axes"), InvalidInputError, "ax", "axes"),
+    case("plot_regions-column", lambda t: ch.plot_regions(regions_cn(), "capital_lt"), InvalidInputError,
+         "column", "capital_lt"),
+    case("plot_mechanisms-misspelt", lambda t: ch.plot_mechanisms("yangzte-volga"), UnknownMechanismError,
+         "mechanism", "yangzte-volga", suggest="yangtze-volga"),
+    case("plot_crossings-modes", lambda t: ch.plot_crossings(modes="rial"), InvalidInputError, "modes", "rial",
+         suggest="rail"),
+    case("plot_routes-text", lambda t: ch.plot_routes("harbin-moscow"), InvalidInputError, "routes", "harbin-moscow"),
     # --- partner_summary, network_change, dwell_scenario ----------------------------------
     case("partner_summary-not-routes", lambda t: ch.partner_summary(regions_cn()), InvalidInputError,
          "routes", echo="partner_routes()"),

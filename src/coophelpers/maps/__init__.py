@@ -7,6 +7,9 @@ Build
 Themes
     :func:`regions_map`, :func:`mechanism_map`, :func:`crossings_map`, :func:`route_map`
     (:mod:`coophelpers.maps.themes`).
+Figures
+    :func:`plot_regions`, :func:`plot_mechanisms`, :func:`plot_crossings`, :func:`plot_routes`:
+    static matplotlib figures for papers (:mod:`coophelpers.maps.figures`).
 Share
     :func:`save_map` (one self-contained HTML file), :func:`map_output` (where a notebook saves
     a map), :func:`check_map_size`, :func:`show_map` (notebook display that works offline and
@@ -24,6 +27,7 @@ from coophelpers.maps._provenance import add_source
 from coophelpers.maps._text import tooltip_html
 from coophelpers.maps.builders import DEFAULT_BOUNDS, LEGEND_SHAPES, add_legend, add_regions, base_map
 from coophelpers.maps.display import MapDisplay, show_map
+from coophelpers.maps.figures import plot_crossings, plot_mechanisms, plot_regions, plot_routes
 from coophelpers.maps.output import check_map_size, map_html, map_output, save_map
 from coophelpers.maps.themes import crossings_map, mechanism_map, regions_map, route_map
 
@@ -40,6 +44,10 @@ __all__ = [
     "map_html",
     "map_output",
     "mechanism_map",
+    "plot_crossings",
+    "plot_mechanisms",
+    "plot_regions",
+    "plot_routes",
     "regions_map",
     "route_map",
     "save_map",

@@ -17,7 +17,7 @@ from coophelpers.maps.builders import ensure_layer_control, add_legend, base_map
 from coophelpers.network import Route, load_places
 from coophelpers.sea import SeaRoute, load_ports
 
-__all__ = ["route_map"]
+__all__ = ["ROUTE_COLOURS", "route_items", "route_map"]
 
 #: One colour per route, in order.
 ROUTE_COLOURS = (
@@ -61,7 +61,7 @@ def _route_title_rows(label: str, origin: Any, destination: Any) -> list[tuple[s
     ]
 
 
-def _route_items(routes: Any) -> list[tuple[str, Any]]:
+def route_items(routes: Any) -> list[tuple[str, Any]]:
     """``[(label, route), ...]`` from one route, a sequence of them or a mapping ``{label: route}``."""
     kinds = (Route, SeaRoute)
 
@@ -159,7 +159,7 @@ def route_map(routes: Any, *, m: folium.Map | None = None) -> folium.Map:
     >>> type(m).__name__
     'OfflineMap'
     """
-    items = _route_items(routes)
+    items = route_items(routes)
     check_map(m)
     nodes = load_places()
     if m is None:
