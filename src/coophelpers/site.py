@@ -104,12 +104,12 @@ def _size(n: int) -> str:
 
 
 def _source_date_epoch() -> str:
+    """``SOURCE_DATE_EPOCH`` for the kernels: as set (checked by settings), else today at 00:00 UTC."""
+    day = settings.build_date()  # raises a clear error for a value that is not a time stamp
     value = os.environ.get("SOURCE_DATE_EPOCH")
     if value:
-        return value
-    today = _dt.datetime.now(tz=_dt.timezone.utc).date()
-    midnight = _dt.datetime(today.year, today.month, today.day, tzinfo=_dt.timezone.utc)
-    return str(int(midnight.timestamp()))
+        return value.strip()
+    return str(int(_dt.datetime(day.year, day.month, day.day, tzinfo=_dt.timezone.utc).timestamp()))
 
 
 def _markdown_text(md: str) -> str:
@@ -385,7 +385,7 @@ def _make_staging(out_path: Path) -> Path:
 def _kernel_env(staging: Path, nb_dir: Path) -> tuple[dict[str, str], str]:
     """The environment the notebooks run in (reproducible, maps saved into the site) and the build date."""
     epoch = _source_date_epoch()
-    build_date = _dt.datetime.fromtimestamp(int(epoch), tz=_dt.timezone.utc).date().isoformat()
+    build_date = settings.build_date().isoformat()
     env = dict(os.environ)
     env["SOURCE_DATE_EPOCH"] = epoch
     env["PYTHONHASHSEED"] = "0"

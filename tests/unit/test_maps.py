@@ -123,7 +123,7 @@ def test_atomic_write_keeps_old_file_when_render_fails(tmp_path, shapes, monkeyp
     def boom(*args, **kwargs):
         raise RuntimeError("render failed")
 
-    monkeypatch.setattr(maps.output, "_page", boom)
+    monkeypatch.setattr(maps.output, "render_map", boom)
     with pytest.raises(RuntimeError, match="render failed"):
         maps.save_map(_map(shapes), path)
     assert path.read_bytes() == before

@@ -13,7 +13,7 @@ from coophelpers.maps._assets import walk
 from coophelpers.maps._elements import EncodedGeoJson
 from coophelpers.maps._text import esc
 
-__all__ = ["PREVIEW_WIDTH", "preview_svg"]
+__all__ = ["PREVIEW_WIDTH", "fit_bounds", "preview_svg"]
 
 #: Width in pixels of the static SVG preview.
 PREVIEW_WIDTH = 320
@@ -160,19 +160,25 @@ def _svg_shape(geom: Any, style: dict[str, Any], view: _View) -> list[str]:
     return [f'<path d="{d}" fill="none" stroke="{stroke}" stroke-width="1"/>']
 
 
-def preview_svg(m: Any, width: int = PREVIEW_WIDTH) -> str | None:
-    """A static SVG drawing of the map's shapes (Web Mercator), or None if it has none."""
+def fit_bounds(m: Any) -> list[list[float]] | None:
+    """The bounds the map was told to show (its last ``fit_bounds``), or None."""
     import folium
 
-    items = _preview_items(m)
-    if not items:
-        return None
     bounds = None
     for element in m._children.values():
         if isinstance(element, folium.map.FitBounds):
             bounds = element.bounds
-    if bounds is None:
-        bounds = m.get_bounds()
+    if bounds is None or any(v is None for corner in bounds for v in corner):
+        return None
+    return [[float(v) for v in corner] for corner in bounds]
+
+
+def preview_svg(m: Any, width: int = PREVIEW_WIDTH) -> str | None:
+    """A static SVG drawing of the map's shapes (Web Mercator), or None if it has none."""
+    items = _preview_items(m)
+    if not items:
+        return None
+    bounds = fit_bounds(m) or m.get_bounds()
     if None in (*bounds[0], *bounds[1]):
         return None
     view = _View(bounds, width)

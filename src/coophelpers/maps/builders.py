@@ -168,10 +168,11 @@ def _in_degrees(gdf: Any) -> Any:
             )
             raise InvalidInputError(msg)
     geoms = gdf.geometry.values
-    coords = shapely.get_coordinates(geoms)
-    if len(coords) and not np.isfinite(coords).all():
-        bad = int(np.flatnonzero(~np.isfinite(shapely.get_coordinates(geoms)).all(axis=1))[0])
-        rows = [i for i, g in enumerate(geoms) if g is not None and not np.isfinite(shapely.get_coordinates(g)).all()]
+    coords, row_of = shapely.get_coordinates(geoms, return_index=True)
+    finite = np.isfinite(coords).all(axis=1)
+    if not finite.all():
+        bad = int(np.flatnonzero(~finite)[0])
+        rows = sorted({int(r) for r in row_of[~finite]})
         msg = (
             f"gdf has shapes with missing or infinite coordinates (rows {rows[:5]}; coordinate {bad}). "
             "Fix: drop or repair those rows first, e.g. gdf[gdf.geometry.is_valid]."

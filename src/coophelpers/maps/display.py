@@ -21,8 +21,7 @@ from typing import Any
 import folium
 
 from coophelpers._validate import check_number
-from coophelpers.maps._preview import preview_svg
-from coophelpers.maps.output import map_html
+from coophelpers.maps.output import render_map
 
 __all__ = ["MapDisplay", "OfflineMap", "register_notebook_display", "show_map"]
 
@@ -99,8 +98,8 @@ def show_map(
     True
     """
     height = int(check_number(height, param="height", low=100, high=4000))
-    page = map_html(m, offline=True, provenance=provenance, in_frame=True)
-    return MapDisplay(page, preview_svg(m), height=height)
+    page, _record, preview = render_map(m, offline=True, provenance=provenance, in_frame=True)
+    return MapDisplay(page, preview, height=height)
 
 
 class OfflineMap(folium.Map):

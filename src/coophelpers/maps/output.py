@@ -35,33 +35,29 @@ from coophelpers._validate import check_bool
 from coophelpers.maps._assets import external_refs, offline_header, plan, walk
 from coophelpers.maps._basemap import BASEMAP_NAME, add_basemap
 from coophelpers.maps._elements import FitToFrame, HtmlControl, check_map
-from coophelpers.maps._preview import preview_svg
+from coophelpers.maps._preview import fit_bounds, preview_svg
 from coophelpers.maps._provenance import map_sources, provenance_html, provenance_record
 from coophelpers.maps._text import esc, js_json, read_package_text
 
 if TYPE_CHECKING:
     import folium
 
-__all__ = ["check_map_size", "external_refs", "map_html", "map_metadata", "map_output", "renumber_ids", "save_map"]
+__all__ = [
+    "check_map_size",
+    "external_refs",
+    "map_html",
+    "map_metadata",
+    "map_output",
+    "render_map",
+    "renumber_ids",
+    "save_map",
+]
 
 log = logging.getLogger(__name__)
 
 _AUTO_CONTROL = "coophelpers_layer_control"
 _NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 _ID_RE = re.compile(r"(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])")
-
-
-def _fit_bounds(m: Any) -> list[list[float]] | None:
-    """The bounds the map was told to show (its last ``fit_bounds``), or None: then it keeps its own view."""
-    import folium
-
-    bounds = None
-    for element in m._children.values():
-        if isinstance(element, folium.map.FitBounds):
-            bounds = element.bounds
-    if bounds is None or any(v is None for corner in bounds for v in corner):
-        return None
-    return [[float(v) for v in corner] for corner in bounds]
 
 
 def _finalise(m: Any, provenance: Any, *, in_frame: bool = False) -> dict[str, Any]:
@@ -79,7 +75,7 @@ def _finalise(m: Any, provenance: Any, *, in_frame: bool = False) -> dict[str, A
     m.options.setdefault("max_zoom", 18)
     control = HtmlControl(provenance_html(record), position="bottomleft", css_class="ch-box ch-provenance")
     m.add_child(control, name="coophelpers_provenance")
-    m.add_child(FitToFrame(_fit_bounds(m)), name="coophelpers_fit")
+    m.add_child(FitToFrame(fit_bounds(m)), name="coophelpers_fit")
     m.get_root().header.add_child(Element(f"<style>{read_package_text('maps.css')}</style>"), name="coophelpers_css")
     m._children.pop(_AUTO_CONTROL, None)  # made afresh for each render: saved expanded, shown collapsed
     controls = [(key, el) for key, el in m._children.items() if isinstance(el, folium.LayerControl)]
@@ -158,7 +154,7 @@ def map_html(m: folium.Map, *, offline: bool = True, provenance: Any = None, in_
     >>> page.startswith("<!DOCTYPE html>"), "<title>Empty</title>" in page
     (True, True)
     """
-    return _page(m, offline=offline, provenance=provenance, in_frame=in_frame)[0]
+    return render_map(m, offline=offline, provenance=provenance, in_frame=in_frame)[0]
 
 
 @contextlib.contextmanager
@@ -197,8 +193,10 @@ def _web_tiles_online_only(m: Any, *, in_frame: bool) -> Iterator[None]:
         map_sources(m)[:] = sources
 
 
-def _page(m: Any, *, offline: bool, provenance: Any, in_frame: bool = False) -> tuple[str, dict[str, Any], str | None]:
-    """(page, provenance record, static preview) of a map."""
+def render_map(
+    m: Any, *, offline: bool = True, provenance: Any = None, in_frame: bool = False
+) -> tuple[str, dict[str, Any], str | None]:
+    """(page, provenance record, static preview) of a map, from one render (see :func:`map_html`)."""
     check_map(m, optional=False)
     with _web_tiles_online_only(m, in_frame=in_frame) if offline else contextlib.nullcontext():
         return _page_of(m, offline=offline, provenance=provenance, in_frame=in_frame)
@@ -307,7 +305,7 @@ def save_map(
         raise InvalidInputError(msg)
     check_bool(offline, param="offline")
     check_writable(target, param="path")
-    page, record, preview = _page(m, offline=offline, provenance=provenance)
+    page, record, preview = render_map(m, offline=offline, provenance=provenance)
     data = page.encode("utf-8")
     atomic_write(target, data)
     meta_dir = _metadata_dir()
