@@ -24,7 +24,10 @@ def _parser() -> argparse.ArgumentParser:
         description=(
             "Execute every notebooks/*.ipynb with a Jupyter kernel and write each notebook as "
             "HTML, each map as its own offline page and an index.html into OUT. The folder is "
-            "replaced only when the whole build succeeds."
+            "replaced only when the whole build succeeds (if OUT is a symbolic link, the folder "
+            "it points to). One build of OUT at a time: another one stops at once, or waits "
+            "with --wait. Exit status: 0 built, 1 error, 2 bad option, 130 interrupted (Ctrl-C, "
+            "SIGTERM)."
         ),
     )
     site.add_argument("--out", default="site", help="output folder (default: site)")
@@ -39,6 +42,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     site.add_argument("--kernel", default="python3", help="Jupyter kernel name (default: python3)")
     site.add_argument("--quiet", action="store_true", help="no progress output")
+    site.add_argument(
+        "--wait",
+        action="store_true",
+        help="if another build of OUT is running, wait for it to finish (default: stop at once)",
+    )
     return parser
 
 
@@ -55,6 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 timeout=args.timeout,
                 kernel_name=args.kernel,
                 progress=not args.quiet,
+                wait=args.wait,
             )
         except CoophelpersError as err:
             sys.stderr.write(f"coophelpers site: error: {err}\n")

@@ -9,7 +9,7 @@
    template, minus the parts that load JavaScript from the web (require.js, MathJax, Mermaid,
    widgets); every ``folium.Map`` a notebook shows, plain folium ones included, is displayed
    by the kernel as a sandboxed offline iframe (:func:`coophelpers.maps.display.register_notebook_display`);
-3. checks every map page against the 1.5 MB budget and writes its static SVG preview to
+3. checks every map page against the 1.5 MB budget and writes its static PNG preview (drawn with matplotlib) to
    ``thumbs/``, both taken from the metadata :func:`coophelpers.save_map` records for the build
    (``COOPHELPERS_MAP_METADATA_DIR``), not from the HTML;
 4. writes ``index.html`` (from the template ``templates/site_index.html.j2``) listing the
@@ -17,19 +17,25 @@
    map's title), each with a small preview;
 5. checks that no page refers to a web address for scripts, styles, images or frames.
 
-The site is built in a folder next to the target (``.<out>.building``) and swapped into place
-at the end (an atomic ``renameat2(RENAME_EXCHANGE)`` on Linux), so an interrupted or failed
-build leaves the previous site untouched. A failing notebook raises
-:class:`~coophelpers.SiteBuildError` naming the notebook, the cell and the error.
+One build of a folder at a time: a build holds a lock (``.<out>.lock``, with its pid) from start
+to end; another build stops at once ("another build of … is in progress (pid N)") or, with
+``wait=True`` (``--wait``), waits. The site is built in a folder of its own next to ``out``
+(``.<out>.building-<pid>-<random>``; those of killed builds are removed at the next start)
+and swapped into place at the end (atomic ``renameat2(RENAME_EXCHANGE)`` on Linux), so a
+failed or interrupted build (Ctrl-C, SIGTERM: the kernel is stopped, ``KeyboardInterrupt``)
+leaves the previous site untouched. A symbolic link ``out`` stays; the folder it points to is
+replaced. Errors name the notebook, cell and error, or the full disk.
 
 Builds are reproducible: ``SOURCE_DATE_EPOCH`` (default: today at 00:00 UTC) fixes the build
-date, execution timing is not recorded, and map element ids are deterministic, so two builds
-of the same inputs give identical files.
+date, execution timing is not recorded, map element ids are deterministic, and pages show the
+maps folder as ``maps/``, never the staging path: builds into any folder give identical files.
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as _dt
+import errno
 import html as _html
 import json
 import logging
@@ -45,9 +51,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from coophelpers import settings
+from coophelpers import _io, settings
 from coophelpers._errors import CoophelpersError, InvalidInputError, SiteBuildError
-from coophelpers._io import swap_into_place
+from coophelpers._validate import check_bool
 from coophelpers._version import package_version
 from coophelpers.maps.output import external_refs, map_metadata
 
@@ -214,6 +220,15 @@ def _remote_refs(page: str) -> list[str]:
     return found
 
 
+_DISK_FULL = (errno.ENOSPC, errno.EDQUOT)
+
+
+def _disk_full(code: int, filename: Any) -> SiteBuildError:
+    quota = " (disk quota exceeded)" if code == errno.EDQUOT else ""
+    msg = f"no space left on device while writing {filename or 'the site'}{quota}; the previous site is unchanged."
+    return SiteBuildError(msg + " Fix: free disk space and build again.")
+
+
 def _execute(path: Path, *, env: dict[str, str], timeout: int, kernel_name: str) -> Any:
     import nbformat
     from nbclient import NotebookClient
@@ -237,12 +252,18 @@ def _execute(path: Path, *, env: dict[str, str], timeout: int, kernel_name: str)
     # temporary file; cell errors arrive as messages and are reported from those
     log_file = tempfile.TemporaryFile(mode="w+b")
     try:
-        client.execute(env=env, cwd=str(path.parent), stderr=log_file)
+        _io.run_interruptible(  # Ctrl-C, SIGTERM: the kernel is killed at once, then KeyboardInterrupt
+            client.async_execute(env=env, cwd=str(path.parent), stderr=log_file),
+            on_interrupt=lambda: setattr(client, "shutdown_kernel", "immediate"),
+        )
     except CellExecutionError as err:
-        where = _failed_cell(nb)
-        cell = f"cell {where[0]} ({where[1]!r})" if where else "a cell"
         ename = getattr(err, "ename", "") or "Error"
         evalue = getattr(err, "evalue", "") or str(err).strip().splitlines()[-1]
+        full = re.match(r"\[Errno (\d+)\][^:]*(?:: (.*))?", evalue)
+        if full and int(full.group(1)) in _DISK_FULL:  # the disk, not the notebook
+            raise _disk_full(int(full.group(1)), full.group(2)) from err
+        where = _failed_cell(nb)
+        cell = f"cell {where[0]} ({where[1]!r})" if where else "a cell"
         msg = (
             f"Notebook {path.name!r} failed in {cell}: {ename}: {evalue}. Fix the notebook "
             "(run it in JupyterLab to see the full traceback) and build again."
@@ -265,6 +286,8 @@ def _execute(path: Path, *, env: dict[str, str], timeout: int, kernel_name: str)
     except CoophelpersError:
         raise
     except Exception as err:  # kernel start-up problems (no kernel spec, no loopback, ...)
+        if isinstance(err, OSError) and err.errno in _DISK_FULL:
+            raise _disk_full(err.errno, err.filename) from err
         msg = (
             f"Notebook {path.name!r} could not be executed: {type(err).__name__}: {err}. "
             f"Fix: check that the Jupyter kernel {kernel_name!r} is installed "
@@ -274,6 +297,15 @@ def _execute(path: Path, *, env: dict[str, str], timeout: int, kernel_name: str)
     finally:
         log_file.close()
     return nb
+
+
+def _stable_paths(text: str, staging: Path, nb_dir: Path) -> str:
+    """``text`` with the staging path (where ``$COOPHELPERS_MAPS_DIR`` points) as ``maps/…`` (as in JupyterLab) or ``site``."""
+    forms = {str(staging), os.path.realpath(staging), os.path.relpath(staging, nb_dir)}
+    forms.add(os.path.relpath(os.path.realpath(staging), os.path.realpath(nb_dir)))
+    for form in sorted(forms, key=len, reverse=True):
+        text = text.replace(form + os.sep + "maps", "maps").replace(form, "site")
+    return text.replace(staging.name, "site")
 
 
 # --------------------------------------------------------------------------------------------
@@ -311,8 +343,9 @@ def _progress(progress: Any) -> Callable[[str], None]:
     raise InvalidInputError(msg)
 
 
-def _check_options(timeout: Any, kernel_name: Any, max_map_bytes: Any) -> int:
+def _check_options(timeout: Any, kernel_name: Any, max_map_bytes: Any, wait: Any) -> int:
     """Check the build options; return the map size budget in bytes."""
+    check_bool(wait, param="wait")
     if isinstance(timeout, bool) or not isinstance(timeout, int) or timeout <= 0:
         msg = f"timeout={timeout!r} is not a positive number of seconds. Fix: pass e.g. 600."
         raise InvalidInputError(msg)
@@ -330,8 +363,8 @@ def _check_options(timeout: Any, kernel_name: Any, max_map_bytes: Any) -> int:
     return settings.max_map_bytes if max_map_bytes is None else max_map_bytes
 
 
-def _folders(out: Any, notebooks: Any) -> tuple[Path, Path, list[Path]]:
-    """(site folder, notebooks folder, notebooks in name order), each checked."""
+def _folders(out: Any, notebooks: Any) -> tuple[Path, Path, Path, list[Path]]:
+    """(site folder as given, the folder it is or links to, notebooks folder, notebooks in name order)."""
     for name, value in (("out", out), ("notebooks", notebooks)):
         if not isinstance(value, (str, os.PathLike)) and not (name == "notebooks" and value is None):
             msg = f"{name}={value!r} is not a folder path. Fix: pass e.g. {name}='{name if name == 'notebooks' else 'site'}'."
@@ -348,38 +381,16 @@ def _folders(out: Any, notebooks: Any) -> tuple[Path, Path, list[Path]]:
     if not sources:
         msg = f"No notebooks (*.ipynb) in {str(nb_dir)!r}. Fix: pass --notebooks DIR."
         raise SiteBuildError(msg)
-    _check_out(out_path)
-    blocker = next((p for p in out_path.parents if p.exists() and not p.is_dir()), None)
+    target = Path(os.path.realpath(out_path))  # a symbolic link: build where it points, keep the link
+    _check_out(target)
+    blocker = next((p for p in target.parents if p.exists() and not p.is_dir()), None)
     if blocker is not None:
         msg = (
             f"out={str(out_path)!r} cannot be written: {str(blocker)!r} is a file, not a folder. "
             "Fix: choose a folder, e.g. 'site'."
         )
         raise InvalidInputError(msg)
-    return out_path, nb_dir, sources
-
-
-def _make_staging(out_path: Path) -> Path:
-    """The empty folder the site is built in, next to ``out_path``, with its sub-folders."""
-    staging = out_path.with_name(f".{out_path.name}.building")
-    try:
-        out_path.parent.mkdir(parents=True, exist_ok=True)
-        if staging.exists():  # left over from an interrupted build
-            shutil.rmtree(staging)
-        staging.mkdir()
-        for sub in ("notebooks", "maps", "thumbs", _META_DIR):
-            (staging / sub).mkdir()
-        (staging / SITE_MARKER).write_text(
-            "Built by `coophelpers site`; this folder is replaced on every build.\n", encoding="utf-8"
-        )
-    except OSError as err:
-        shutil.rmtree(staging, ignore_errors=True)
-        msg = (
-            f"out={str(out_path)!r} cannot be written: {err.strerror or err} "
-            f"({err.filename or out_path.parent}). Fix: choose a folder you can write to, e.g. 'site'."
-        )
-        raise InvalidInputError(msg) from err
-    return staging
+    return out_path, target, nb_dir, sources
 
 
 def _kernel_env(staging: Path, nb_dir: Path) -> tuple[dict[str, str], str]:
@@ -405,7 +416,7 @@ def _build_page(source: Path, staging: Path, exporter: Any, *, env: dict[str, st
     title, description = _describe(nb, source.stem)
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title, "path": str(source.parent)}})
     html_rel = f"notebooks/{source.stem}.html"
-    (staging / html_rel).write_text(body, encoding="utf-8")
+    (staging / html_rel).write_text(_stable_paths(body, staging, source.parent), encoding="utf-8")
     page = SitePage(source.stem, title, description, html_rel, seconds=seconds)
     written = map_metadata(meta_dir)
     maps_dir = (staging / "maps").resolve()
@@ -414,9 +425,9 @@ def _build_page(source: Path, staging: Path, exporter: Any, *, env: dict[str, st
         if map_path.parent != maps_dir:
             continue  # a map the notebook saved elsewhere is not part of the site
         thumb = None
-        if meta.get("preview_svg"):
-            thumb = f"thumbs/{map_path.stem}.svg"
-            (staging / thumb).write_text(meta["preview_svg"] + "\n", encoding="utf-8")
+        if str(meta.get("preview_png") or "").startswith("data:image/png;base64,"):
+            thumb = f"thumbs/{map_path.stem}.png"
+            (staging / thumb).write_bytes(base64.b64decode(meta["preview_png"].split(",", 1)[1]))
         title_ = (meta.get("provenance") or {}).get("title") or map_path.stem
         page.maps.append(
             {"file": map_path.name, "path": f"maps/{map_path.name}", "title": title_,
@@ -453,10 +464,12 @@ def _check_files(staging: Path, budget: int, say: Callable[[str], None]) -> None
         say(f"  {rel:<50} {_size(size):>10}{'  OVER THE BUDGET' if over else ''}")
         if over:
             problems.append(f"map {rel!r} is {_size(size)}, over the {budget / 1e6:.1f} MB budget")
-        if path.suffix == ".html":
-            remote = _remote_refs(path.read_text(encoding="utf-8"))
-            if remote:
-                problems.append(f"{rel!r} refers to the web: {remote[:3]!r}")
+        data = path.read_bytes()
+        if staging.name.encode() in data:
+            problems.append(f"{rel!r} shows the path of the folder being built")
+        remote = _remote_refs(data.decode("utf-8", "replace")) if path.suffix == ".html" else []
+        if remote:
+            problems.append(f"{rel!r} refers to the web: {remote[:3]!r}")
     if problems:
         msg = (
             "The site build failed its checks: "
@@ -476,6 +489,7 @@ def build_site(
     kernel_name: str = "python3",
     max_map_bytes: int | None = None,
     progress: bool | Callable[[str], None] = True,
+    wait: bool = False,
 ) -> Path:
     """Execute every notebook and write notebooks, maps and an index into ``out``.
 
@@ -483,7 +497,8 @@ def build_site(
     ----------
     out
         Site folder. It is replaced as a whole at the end of a successful build; an existing
-        folder is only replaced if it is empty or was built by coophelpers.
+        folder is only replaced if it is empty or was built by coophelpers. A symbolic link
+        is kept: the folder it points to is replaced.
     notebooks
         Folder with the ``*.ipynb`` files, executed in name order. Default: ``./notebooks``,
         else the ``notebooks/`` folder of the source checkout.
@@ -496,6 +511,9 @@ def build_site(
     progress
         True: progress lines and file sizes on stderr; False: silent; or a callable taking
         each line.
+    wait
+        If another build of ``out`` is running: False (default) stops at once with a
+        :class:`~coophelpers.SiteBuildError`; True waits for it to finish, then builds.
 
     Returns
     -------
@@ -506,7 +524,10 @@ def build_site(
     ------
     SiteBuildError
         A notebook failed (the message names it, the cell and the error), a map is over the
-        budget, or a page refers to the web. The previous site is left in place.
+        budget, a page refers to the web, the disk is full, or another build of ``out`` is in
+        progress. The previous site is left in place.
+    KeyboardInterrupt
+        Ctrl-C or SIGTERM: the kernel is stopped and the previous site left in place.
     InvalidInputError
         A bad option, a ``notebooks`` path that is not a folder, or an ``out`` that cannot be written
         or is a folder not built by coophelpers.
@@ -525,29 +546,52 @@ def build_site(
     True
     """
     say = _progress(progress)
-    budget = _check_options(timeout, kernel_name, max_map_bytes)
-    out_path, nb_dir, sources = _folders(out, notebooks)
-    staging = _make_staging(out_path)
-    start = time.perf_counter()
+    budget = _check_options(timeout, kernel_name, max_map_bytes, wait)
+    out_path, target, nb_dir, sources = _folders(out, notebooks)
+
+    def busy(pid: str) -> None:
+        if not wait:
+            msg = (
+                f"another build of {out_path} is in progress (pid {pid}). Fix: wait for it to "
+                "finish, or pass --wait (wait=True) to build after it."
+            )
+            raise SiteBuildError(msg)
+        say(f"Waiting for the build of {out_path} by pid {pid} to finish ...")
+
+    started = False
     try:
-        env, build_date = _kernel_env(staging, nb_dir)
-        exporter = _exporter()
-        pages: list[SitePage] = []
-        say(f"Building the site from {len(sources)} notebook(s) in {nb_dir} -> {out_path}")
-        for number, source in enumerate(sources, 1):
-            say(f"[{number}/{len(sources)}] executing {source.name} ...")
-            page = _build_page(source, staging, exporter, env=env, timeout=timeout, kernel_name=kernel_name)
-            pages.append(page)
-            say(f"    done in {page.seconds:.1f} s: {page.html_path}")
-            for item in page.maps:
-                say(f"    map {item['path']} ({_size(item['bytes'])})")
-        shutil.rmtree(staging / _META_DIR)
-        _write_index(staging, pages, build_date)
-        _check_files(staging, budget, say)
-        swap_into_place(staging, out_path)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
-    total = time.perf_counter() - start
-    say(f"Site written to {out_path} in {total:.1f} s; open {out_path / 'index.html'}")
+        with _io.sigterm_as_interrupt(), _io.folder_transaction(out_path, on_busy=busy) as staging:
+            started, start = True, time.perf_counter()
+            say(f"Building the site from {len(sources)} notebook(s) in {nb_dir} -> {out_path}")
+            _build_into(staging, nb_dir, sources, say, timeout=timeout, kernel_name=kernel_name, budget=budget)
+    except OSError as err:
+        if err.errno in _DISK_FULL:
+            raise _disk_full(err.errno, err.filename) from err
+        if started:
+            raise
+        msg = f"out={str(out_path)!r} cannot be written: {err.strerror or err} ({err.filename or target.parent})."
+        raise InvalidInputError(msg + " Fix: choose a folder you can write to, e.g. 'site'.") from err
+    say(f"Site written to {out_path} in {time.perf_counter() - start:.1f} s; open {out_path / 'index.html'}")
     return out_path
+
+
+def _build_into(
+    staging: Path, nb_dir: Path, sources: list[Path], say: Callable[[str], None], *, timeout: int, kernel_name: str, budget: int
+) -> None:
+    """Build the whole site into the (empty) folder ``staging``."""
+    for sub in ("notebooks", "maps", "thumbs", _META_DIR):
+        (staging / sub).mkdir()
+    (staging / SITE_MARKER).write_text("Built by `coophelpers site`; this folder is replaced on every build.\n", encoding="utf-8")
+    env, build_date = _kernel_env(staging, nb_dir)
+    exporter = _exporter()
+    pages: list[SitePage] = []
+    for number, source in enumerate(sources, 1):
+        say(f"[{number}/{len(sources)}] executing {source.name} ...")
+        page = _build_page(source, staging, exporter, env=env, timeout=timeout, kernel_name=kernel_name)
+        pages.append(page)
+        say(f"    done in {page.seconds:.1f} s: {page.html_path}")
+        for item in page.maps:
+            say(f"    map {item['path']} ({_size(item['bytes'])})")
+    shutil.rmtree(staging / _META_DIR)
+    _write_index(staging, pages, build_date)
+    _check_files(staging, budget, say)
