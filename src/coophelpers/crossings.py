@@ -109,12 +109,6 @@ BORDER_TOLERANCE_KM = 15.0
 EXCEPTION_TOLERANCE_KM = 50.0
 
 _FLOAT_COLUMNS = ("cn_lat", "cn_lon", "ru_lat", "ru_lon")
-_REQUIRED_COLUMNS = (
-    "id", "name_cn_en", "name_cn_zh", "name_ru_en", "name_ru_ru", "cn_region", "ru_region", "kind",
-    "mode", "river_modes", "product", "gauge_change", "seasonality", "status", "opened", "closed",
-    "reopened", "planned", *_FLOAT_COLUMNS, "cn_position_quality", "ru_position_quality",
-    "border_exception", "sources", "as_of", "confidence", "note",
-)
 _METHOD = f"geodesic ({ELLIPSOID})"
 #: Columns of the registry that hold several values (" | " in the file, a tuple here).
 _LIST_COLUMNS = ("river_modes", "sources")
@@ -171,15 +165,12 @@ def _check_n(n: Any) -> int:
 
 @lru_cache(maxsize=1)
 def _table() -> pd.DataFrame:
-    """The registry as read from disk (text columns as str, coordinates as float)."""
+    """The registry as read from disk (text columns as str, coordinates as float).
+
+    :func:`coophelpers.data.read_csv` has checked the file against its schema
+    (``coophelpers._schema``): every column is there and every coordinate is a number in range.
+    """
     frame = _data.read_csv(FILENAME, dtype=str, keep_default_na=False)
-    missing = [col for col in _REQUIRED_COLUMNS if col not in frame.columns]
-    if missing:
-        msg = (
-            f"{FILENAME} lacks the columns {missing}. Restore the file from the repository or "
-            f"reinstall coophelpers."
-        )
-        raise DataIntegrityError(msg)
     for col in _FLOAT_COLUMNS:
         frame[col] = [float(v) if v else math.nan for v in frame[col]]
     return frame

@@ -14,7 +14,12 @@ This is also the only module that knows sources and licences: :func:`source_reco
 provenance of curated files from the manifest and of the packages whose data the package uses at
 run time (:data:`PACKAGE_SOURCES`, e.g. ``searoute``'s maritime network).
 
-Command line, for maintainers::
+Every file also has a schema (:mod:`coophelpers._schema`: columns, types, ranges, codes, dates,
+enumerations, at least one row). :func:`read_csv` and :func:`read_geo` check a file against it on
+its first read in a process, and ``refresh`` checks every file before it records anything, so an
+edit that breaks a file is refused with a message naming the file, line, column, value and fix.
+
+Command line, for maintainers (exit status 1 and a message, no traceback, on any problem)::
 
     python -m coophelpers.data add FILE --title ... --source ... --licence ... --as-of YYYY-MM-DD --script ...
     python -m coophelpers.data refresh
@@ -34,7 +39,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from coophelpers import settings
+from coophelpers import _schema, settings
 from coophelpers._errors import DataIntegrityError
 from coophelpers._io import atomic_write
 
@@ -49,6 +54,7 @@ __all__ = [
     "manifest",
     "read_csv",
     "read_geo",
+    "check_file",
     "source_records",
     "split_list",
     "verify_all",
@@ -194,44 +200,91 @@ def data_path(filename: str) -> Path:
     return path
 
 
+_valid: set[tuple[str, float, int]] = set()
+
+
+def _stat_key(path: Path) -> tuple[str, float, int]:
+    stat = path.stat()
+    return (str(path), stat.st_mtime, stat.st_size)
+
+
+def _raise_problems(path: Path, problems: list[_schema.Problem]) -> None:
+    if problems:
+        raise DataIntegrityError(_schema.report(path, problems))
+
+
 def read_csv(filename: str, **kwargs: Any) -> pandas.DataFrame:
-    """Read a curated CSV file (checked against the manifest) with :func:`pandas.read_csv`."""
+    """Read a curated CSV file (checked against the manifest and its schema) with :func:`pandas.read_csv`.
+
+    The first read of a file in a process also checks it against its schema
+    (:mod:`coophelpers._schema`): a missing column, a value of the wrong type or out of range,
+    an impossible date or a file with no rows raises :class:`~coophelpers.DataIntegrityError`
+    naming the file, line and column.
+    """
     import pandas as pd
 
     path = data_path(filename)
     kwargs.setdefault("encoding", "utf-8")
     try:
-        return pd.read_csv(path, **kwargs)
+        frame = pd.read_csv(path, **kwargs)
     except (ValueError, pd.errors.ParserError) as err:
+        problems = _schema.check_csv(filename, path.read_bytes())
+        if problems:
+            raise DataIntegrityError(_schema.report(path, problems)) from err
         msg = f"The data file {path} cannot be parsed ({err}). {_REBUILD_HINT}"
         raise DataIntegrityError(msg) from err
+    key = _stat_key(path)
+    if key not in _valid:
+        _raise_problems(path, _schema.check_csv(filename, path.read_bytes()))
+        _valid.add(key)
+    return frame
+
+
+def _read_parquet(filename: str, path: Path, crs: str) -> tuple[Any, list[_schema.Problem]]:
+    """The table of a GeoParquet file, or the problems that keep it from being read."""
+    import geopandas as gpd
+    import pandas as pd
+    import pyarrow.parquet as pq
+    import shapely
+
+    fix = f"restore the file (`git checkout -- data/geo/{filename}`) or rebuild it with its script."
+    if path.stat().st_size == 0:
+        return None, [_schema.Problem(filename, "the file is empty (0 bytes).", fix)]
+    try:
+        table = pq.read_table(path)
+    except (OSError, ValueError) as err:
+        what = f"the file cannot be read as Parquet ({err}): it is truncated or not a Parquet file."
+        return None, [_schema.Problem(filename, what, fix)]
+    columns = {name: table.column(name).to_pylist() for name in table.column_names if name != "geometry"}
+    if "geometry" not in table.column_names:
+        return pd.DataFrame(columns), []  # the schema check names the missing column
+    try:
+        geometry = shapely.from_wkb(table.column("geometry").to_numpy(zero_copy_only=False))
+    except (ValueError, TypeError, shapely.errors.ShapelyError) as err:
+        return None, [_schema.Problem(filename, f"the geometry cannot be decoded ({err}).", fix, column="geometry")]
+    return gpd.GeoDataFrame(columns, geometry=geometry, crs=crs), []
 
 
 def read_geo(filename: str) -> geopandas.GeoDataFrame:
-    """Read a curated GeoParquet file (checked against the manifest).
+    """Read a curated GeoParquet file (checked against the manifest and its schema).
 
     The file is read with pyarrow and its WKB geometry decoded with shapely directly, with the CRS
     taken from the manifest: several times faster than :func:`geopandas.read_parquet`, which parses
     the GeoParquet metadata (see ``benchmarks/bench_regions.py``).
     """
-    import geopandas as gpd
-    import pyarrow.parquet as pq
-    import shapely
-
     path = data_path(filename)
     crs = manifest()["files"][filename].get("crs", "EPSG:4326")
-    try:
-        table = pq.read_table(path)
-        columns = {
-            name: table.column(name).to_pylist()
-            for name in table.column_names
-            if name != "geometry"
-        }
-        geometry = shapely.from_wkb(table.column("geometry").to_numpy(zero_copy_only=False))
-    except (OSError, ValueError, KeyError, shapely.errors.ShapelyError) as err:
-        msg = f"The data file {path} cannot be read ({err}). {_REBUILD_HINT}"
-        raise DataIntegrityError(msg) from err
-    return gpd.GeoDataFrame(columns, geometry=geometry, crs=crs)
+    frame, problems = _read_parquet(filename, path, crs)
+    _raise_problems(path, problems)
+    key = _stat_key(path)
+    if key not in _valid:
+        _raise_problems(path, _schema.check_columns(filename, _columns_of(frame)))
+        _valid.add(key)
+    return frame
+
+
+def _columns_of(frame: pandas.DataFrame) -> dict[str, list[Any]]:
+    return {str(c): frame[c].tolist() for c in frame.columns}
 
 
 #: Data that comes with a package the code uses at run time, not with a curated file.
@@ -279,11 +332,83 @@ def source_records(*names: str) -> list[dict[str, str]]:
 
 
 def verify_all() -> list[str]:
-    """Check every file of the manifest; return their names or raise on the first problem."""
+    """Check every file against the manifest and its schema; return their names or raise.
+
+    Raises :class:`~coophelpers.DataIntegrityError` on the first file that does not match the
+    manifest, or listing every schema problem (see :mod:`coophelpers._schema`).
+    """
     names = sorted(manifest()["files"])
     for name in names:
         data_path(name)
+    _raise_folder_problems(data_dir(), names, "check")
     return names
+
+
+def check_file(path: Path) -> list[_schema.Problem]:
+    """Check one data file against the schema of its name (see :mod:`coophelpers._schema`).
+
+    Parameters
+    ----------
+    path
+        The file; its name (``regions.csv``, ...) selects the schema.
+
+    Returns
+    -------
+    list of coophelpers._schema.Problem
+        Empty when the file passes; else one problem per bad value or column, each naming the
+        file, line (CSV) or row (Parquet) and column, the value and the fix (``str(problem)``).
+        Unreadable, empty, UTF-16 or binary, truncated and unparseable files are problems too;
+        a file without a schema is only checked for being readable. Values that name rows of
+        other files are checked by ``python -m coophelpers.data refresh`` and ``check``.
+
+    Examples
+    --------
+    >>> check_file(data_dir() / "ports.csv")
+    []
+    """
+    return _check_path(path)[0]
+
+
+def _check_path(path: Path) -> tuple[list[_schema.Problem], tuple[Any, Any] | None]:
+    """Problems of one file, and its table with the line of each row when it has none."""
+    name = path.name
+    try:
+        if path.suffix.lower() == ".csv":
+            columns, lines, problems = _schema.parse_csv(name, path.read_bytes())
+            return problems, (None if problems or columns is None else (columns, lines))
+        if path.suffix.lower() == ".parquet":
+            frame, problems = _read_parquet(name, path, "EPSG:4326")
+            if problems:
+                return problems, None
+            columns = _columns_of(frame)
+            problems = _schema.check_columns(name, columns)
+            return problems, (None if problems else (columns, None))
+    except FileNotFoundError:
+        fix = f"put it back, or remove its entry from {path.parent / MANIFEST}."
+        return [_schema.Problem(name, f"the file {path} is missing.", fix)], None
+    except OSError as err:
+        fix = "make it readable (chmod u+r) and run the command again."
+        return [_schema.Problem(name, f"the file {path} cannot be read ({err.strerror or err}).", fix)], None
+    return [], None
+
+
+def _raise_folder_problems(folder: Path, names: list[str], cmd: str) -> None:
+    """Raise :class:`DataIntegrityError` listing every problem of these files and between them."""
+    found: dict[str, list[_schema.Problem]] = {}
+    tables = {}
+    for name in names:
+        found[name], table = _check_path(folder / name)
+        if table is not None:
+            tables[name] = table
+    for problem in _schema.check_references(tables):
+        found[problem.file].append(problem)
+    reports = [_schema.report(folder / name, found[name]) for name in names if found[name]]
+    if reports:
+        head = (
+            f"{cmd} refused: {len(reports)} of {len(names)} data files fail their checks"
+            + (f", so the manifest {folder / MANIFEST} was not changed." if cmd != "check" else ".")
+        )
+        raise DataIntegrityError("\n\n".join([head, *reports]))
 
 
 # --- maintenance command -------------------------------------------------------------------
@@ -322,16 +447,19 @@ def _describe(path: Path, entry: dict[str, Any]) -> dict[str, Any]:
     return entry
 
 
-def _main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m coophelpers.data", description=__doc__)
     sub = parser.add_subparsers(dest="cmd", required=True)
     add = sub.add_parser("add", help="register or update a curated file")
     add.add_argument("file")
     for flag in ("title", "source", "licence", "attribution", "as-of", "script", "retrieved", "version", "crs", "url"):
         add.add_argument(f"--{flag}")
-    sub.add_parser("refresh", help="recompute sha256, size and rows of every entry")
-    sub.add_parser("check", help="verify every file")
-    args = parser.parse_args(argv)
+    sub.add_parser("refresh", help="check every file against its schema, then recompute sha256, size and rows")
+    sub.add_parser("check", help="verify every file against the manifest and its schema")
+    return parser
+
+
+def _run(args: argparse.Namespace) -> int:
     folder = data_dir()
     if args.cmd == "check":
         for name in verify_all():
@@ -339,6 +467,7 @@ def _main(argv: list[str] | None = None) -> int:
         return 0
     data = _read_manifest(folder) if (folder / MANIFEST).exists() else {"files": {}}
     if args.cmd == "refresh":
+        _raise_folder_problems(folder, list(data["files"]), "refresh")
         for name, entry in data["files"].items():
             _describe(folder / name, entry)
     else:
@@ -347,6 +476,7 @@ def _main(argv: list[str] | None = None) -> int:
         if not path.is_file():
             print(f"error: {path} does not exist; put the file in {folder} first", file=sys.stderr)
             return 2
+        _raise_folder_problems(folder, [name], "add")
         entry = data["files"].setdefault(name, {})
         for flag in ("title", "source", "licence", "attribution", "as_of", "script", "retrieved", "version", "crs", "url"):
             value = getattr(args, flag)
@@ -355,9 +485,31 @@ def _main(argv: list[str] | None = None) -> int:
         entry.setdefault("retrieved", _dt.date.today().isoformat())
         _describe(path, entry)
     data["schema"] = 1
-    _write_manifest(folder, data)
+    try:
+        _write_manifest(folder, data)
+    except OSError as err:
+        print(
+            f"error: cannot write the manifest {folder / MANIFEST} ({err.strerror or err}): the data "
+            f"folder {folder} is read-only or full. Nothing was changed. Fix: make the folder "
+            "writable (chmod u+w) and free some space, then run the command again.",
+            file=sys.stderr,
+        )
+        return 1
     print(f"manifest: {len(data['files'])} files")
     return 0
+
+
+def _main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except DataIntegrityError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    except OSError as err:  # the disk, not the data: say what failed, without a traceback
+        print(f"error: {err}. Nothing was changed; fix the problem (permissions, disk space) and run "
+              "the command again.", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

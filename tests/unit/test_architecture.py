@@ -3,7 +3,7 @@
 Floors, from the ground up (a module may import from its own floor or below, never above):
 
 ground     _errors, _version, settings, _names, _validate, _io, geodesy
-data       data (the manifest and readers: the only place that knows sources and licences)
+data       data (the manifest and readers: the only place that knows sources and licences), _schema
 domain     regions, _mechanism_data, mechanisms, crossings, border, _network_data, network, sea
            (no folium)
 analysis   distances, partners
@@ -26,7 +26,7 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "coophelpers"
 
 FLOORS = {
     "ground": ("_errors", "_version", "settings", "_names", "_validate", "_io", "geodesy"),
-    "data": ("data",),
+    "data": ("data", "_schema"),
     "domain": ("regions", "_mechanism_data", "mechanisms", "crossings", "border", "_network_data", "network", "sea"),
     "analysis": ("distances", "partners"),
     "maps": ("maps",),
