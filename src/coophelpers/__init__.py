@@ -12,7 +12,7 @@ Distances      geodesic_km, distance_matrix, route, Route, load_network, load_pl
 Partners       partner_routes, partner_summary, network_change, dwell_scenario
 Maps           base_map, add_regions, add_legend, add_source, save_map, show_map, map_output,
                regions_map, mechanism_map, crossings_map, route_map
-Figures        plot_regions, plot_mechanisms, plot_crossings, plot_routes (matplotlib, for papers)
+Figures        plot_regions, plot_mechanisms, plot_crossings, plot_routes, plot_map (matplotlib, for papers)
 Site           build_site (also ``coophelpers site --out site/``)
 Settings       ch.settings: data and maps folders, the date ``as_of=None`` means, transport
                speeds and border dwell, the map size budget
@@ -107,6 +107,7 @@ _LAZY: dict[str, str] = {
     "plot_mechanisms": "coophelpers.maps",
     "plot_crossings": "coophelpers.maps",
     "plot_routes": "coophelpers.maps",
+    "plot_map": "coophelpers.maps",
     "build_site": "coophelpers.site",
 }
 #: public modules, importable as attributes (``ch.settings``, ``ch.maps``)
@@ -158,6 +159,7 @@ if _typing.TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         map_output,
         mechanism_map,
         plot_crossings,
+        plot_map,
         plot_mechanisms,
         plot_regions,
         plot_routes,

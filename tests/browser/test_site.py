@@ -100,7 +100,7 @@ def test_site_layout(site):
         "notebooks/01-map.html",
         "notebooks/02-table.html",
         "maps/01-map.html",
-        "thumbs/01-map.svg",
+        "thumbs/01-map.png",
     } <= files
     assert not list(site.parent.glob(".site.building*"))
 

@@ -78,3 +78,46 @@ def test_without_a_cjk_font_one_warning_and_no_boxes(monkeypatch, tmp_path):
         fig, ax = ch.plot_mechanisms("northeast-fareast", as_of=AS_OF)
     assert not any(CJK.search(t) for t in _texts(ax))
     fig.savefig(tmp_path / "latin-only.png", dpi=60)
+
+
+def _own_map():
+    """A researcher's map: regions coloured by a column, a hidden layer, a circle and a line."""
+    import folium
+
+    m = ch.base_map()
+    regions = ch.load_regions("CN", as_of=AS_OF)
+    ch.add_regions(m, regions, name="China", column="capital_lat", scheme="quantiles", k=4)
+    hidden = folium.FeatureGroup(name="Hidden", show=False).add_to(m)
+    folium.CircleMarker([0, 0], radius=3).add_to(hidden)  # would widen the frame to the equator
+    folium.CircleMarker([45.75, 126.63], radius=4, color="#ff0000").add_to(m)
+    folium.PolyLine([[45.75, 126.63], [43.1, 131.9]], color="#00aa00").add_to(m)
+    return m, regions
+
+
+def test_plot_map_draws_what_the_map_shows_in_its_colours():
+    m, regions = _own_map()
+    fig, ax = ch.plot_map(m, title="Own map")
+    faces = {tuple(round(v, 3) for v in c[:3]) for coll in ax.collections for c in coll.get_facecolors()}
+    colours = {tuple(round(v, 3) for v in matplotlib.colors.to_rgb(c)) for c in ("#ff0000",)}
+    assert colours <= faces  # the circle marker in its colour
+    edges = {tuple(round(v, 3) for v in c[:3]) for coll in ax.collections for c in coll.get_edgecolors()}
+    assert tuple(round(v, 3) for v in matplotlib.colors.to_rgb("#00aa00")) in edges  # the line
+    x0, x1 = ax.get_xlim()
+    assert x1 - x0 < 8_000_000  # framed on China, not widened to the hidden point at 0°, 0°
+    assert ax.get_title() == "Own map"
+
+
+def test_the_preview_of_a_saved_map_is_a_small_reproducible_png(tmp_path):
+    import base64
+    import io
+
+    from PIL import Image
+
+    m, _ = _own_map()
+    page = ch.save_map(m, tmp_path / "a.html").read_text("utf-8")
+    uri = re.search(r'<img id="coophelpers-preview" src="(data:image/png;base64,[^"]+)"', page).group(1)
+    image = Image.open(io.BytesIO(base64.b64decode(uri.split(",", 1)[1])))
+    assert image.width == 320 and 150 <= image.height <= 320
+    assert len(uri) < 60_000
+    again = ch.save_map(m, tmp_path / "b.html").read_bytes()
+    assert again == (tmp_path / "a.html").read_bytes()

@@ -216,15 +216,34 @@ def test_reprojects_other_crs():
     assert elem.geoms[0].bounds == pytest.approx((120, 40, 121, 41))
 
 
-def test_offline_map_with_awesome_markers_is_refused(tmp_path):
+def test_icon_markers_are_made_offline_with_only_the_font_they_use(tmp_path):
     import folium
 
     m = maps.base_map(basemap=False)
-    folium.Marker([45, 125], icon=folium.Icon(color="red")).add_to(m)
-    with pytest.raises(InvalidInputError, match="awesome-markers"):
-        maps.save_map(m, tmp_path / "m.html")
-    assert not (tmp_path / "m.html").exists()
-    maps.save_map(m, tmp_path / "m.html", offline=False)  # the escape hatch works
+    folium.Marker([45, 125], icon=folium.Icon(color="red")).add_to(m)  # glyphicon by default
+    glyph = maps.save_map(m, tmp_path / "glyph.html").read_text("utf-8")
+    assert external_refs(glyph) == []
+    assert "L.AwesomeMarkers" in glyph and "Glyphicons Halflings" in glyph
+    assert "Font Awesome 6 Free" not in glyph and "fa-rotate-45" not in glyph
+    assert "bootstrap.bundle" not in glyph and "Bootstrap v5" not in glyph  # Bootstrap 5 is not needed
+    folium.Marker([46, 126], icon=folium.Icon(prefix="fa", icon="train", angle=45)).add_to(m)
+    both = maps.save_map(m, tmp_path / "both.html").read_text("utf-8")
+    assert external_refs(both) == []
+    assert "Font Awesome 6 Free" in both and ".fa-rotate-45{transform:rotate(45deg)}" in both
+    assert re.search(r"@font-face\{[^}]*Glyphicons Halflings[^}]*data:font/woff2;base64,", both)
+    assert ".ttf" not in both  # WOFF2 only
+    maps.save_map(m, tmp_path / "m.html", offline=False)  # the web links still work
+
+
+def test_explore_categorical_legend_is_made_offline(tmp_path):
+    gdf = gpd.GeoDataFrame({"kind": ["a", "b"]}, geometry=[box(120, 40, 121, 41), box(122, 40, 123, 41)], crs=4326)
+    m = gdf.explore(column="kind", legend=True, tiles=None)
+    page = maps.save_map(m, tmp_path / "m.html").read_text("utf-8")
+    assert external_refs(page) == []
+    assert "jQuery UI - v1.13" in page and page.index("jQuery v3.7") < page.index("jQuery UI - v1.13")
+    assert "maplegend" in page
+    online = m.get_root().render()  # the researcher's map is unchanged
+    assert "code.jquery.com/ui" in online
 
 
 def test_plain_folium_map_is_made_offline(tmp_path):

@@ -8,7 +8,7 @@ Themes
     :func:`regions_map`, :func:`mechanism_map`, :func:`crossings_map`, :func:`route_map`
     (:mod:`coophelpers.maps.themes`).
 Figures
-    :func:`plot_regions`, :func:`plot_mechanisms`, :func:`plot_crossings`, :func:`plot_routes`:
+    :func:`plot_regions`, :func:`plot_mechanisms`, :func:`plot_crossings`, :func:`plot_routes`, :func:`plot_map`:
     static matplotlib figures for papers (:mod:`coophelpers.maps.figures`).
 Share
     :func:`save_map` (one self-contained HTML file), :func:`map_output` (where a notebook saves
@@ -27,7 +27,7 @@ from coophelpers.maps._provenance import add_source
 from coophelpers.maps._text import tooltip_html
 from coophelpers.maps.builders import DEFAULT_BOUNDS, LEGEND_SHAPES, add_legend, add_regions, base_map
 from coophelpers.maps.display import MapDisplay, show_map
-from coophelpers.maps.figures import plot_crossings, plot_mechanisms, plot_regions, plot_routes
+from coophelpers.maps.figures import plot_crossings, plot_map, plot_mechanisms, plot_regions, plot_routes
 from coophelpers.maps.output import check_map_size, map_html, map_output, save_map
 from coophelpers.maps.themes import crossings_map, mechanism_map, regions_map, route_map
 
@@ -47,6 +47,7 @@ __all__ = [
     "plot_crossings",
     "plot_mechanisms",
     "plot_regions",
+    "plot_map",
     "plot_routes",
     "regions_map",
     "route_map",

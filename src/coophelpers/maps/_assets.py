@@ -7,15 +7,20 @@ folium elements declare their assets as ``default_js`` and ``default_css``: list
   Leaflet comes from the ``XStatic-Leaflet`` wheel, its images as ``data:`` URIs);
 * **drop** it, when only ``folium.Map`` declares it on behalf of elements that might need it
   (jQuery, Bootstrap, Font Awesome, Leaflet.awesome-markers) and no element of this map does
-  (:data:`USES` says which element classes use which of them);
+  (:data:`USES` says which element classes use which of them; for ``folium.Icon`` it depends
+  on the icon's ``prefix``);
 * **refuse** the map otherwise, with an error naming the element that needs the file.
 
 Assets an element adds while it renders (branca's colour-map legends add d3) arrive as links in
 the page header; :func:`offline_header` applies the same decision to them before the header is
-written. Nothing here reads the text of the page to decide.
+written. One known third-party element declares nothing and writes a jQuery UI link into its
+own template: the categorical legend of ``GeoDataFrame.explore``; it is recognised by its
+rendered header and rendered with an offline template (:func:`_template_swaps`). Nothing here
+reads the text of the page, or anything a user wrote, to decide.
 
 Third-party JavaScript and CSS are read at run time from registry packages installed in the
-environment, never copied into this repository.
+environment (XStatic wheels), or, where no wheel exists, from the exact released npm files in
+``vendor/`` (see :mod:`coophelpers.maps._vendor`).
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coophelpers._errors import InvalidInputError, MissingDependencyError
+from coophelpers.maps import _vendor
 
 __all__ = ["AssetPlan", "LeafletAssets", "external_refs", "leaflet_assets", "offline_header", "plan", "walk"]
 
@@ -40,12 +46,25 @@ MAP_PROVISIONS = frozenset(
         "awesome_markers_font_css", "awesome_markers_css", "awesome_rotate_css",
     }
 )
-#: Element classes (module, name) that use assets the map provides, and which ones.
-USES: dict[tuple[str, str], frozenset[str]] = {
-    ("folium.map", "Icon"): frozenset(
-        {"awesome_markers", "awesome_markers_css", "awesome_markers_font_css", "glyphicons_css",
-         "bootstrap_css", "awesome_rotate_css"}
-    ),
+_AWESOME = frozenset({"awesome_markers", "awesome_markers_css"})
+
+
+def _icon_uses(icon: Any) -> frozenset[str]:
+    """What a ``folium.Icon`` needs: awesome-markers, plus the icon font its ``prefix`` names."""
+    prefix = str(icon.options.get("prefix", "glyphicon"))
+    # awesome-markers writes the classes "<prefix> <prefix>-<icon>": with Font Awesome 6 only
+    # prefix "fa" (solid icons) gives classes the font knows
+    font = {"glyphicons_css"} if prefix == "glyphicon" else {"awesome_markers_font_css"}
+    extra = str(icon.options.get("extra_classes", ""))
+    rotate = {"awesome_rotate_css"} if extra.startswith("fa-rotate-") and extra != "fa-rotate-0" else set()
+    return _AWESOME | font | rotate
+
+
+#: Element classes (module, name) that use assets the map provides, and which ones (a set, or a
+#: function of the element for elements whose options decide, like an icon's font).
+USES: dict[tuple[str, str], frozenset[str] | Callable[[Any], frozenset[str]]] = {
+    ("folium.map", "Icon"): _icon_uses,
+    # folium.plugins.BeautifyIcon and friends subclass nothing here; they declare their own files
 }
 _REMOTE_REF = re.compile(
     r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*[\"']?((?:https?:)?//[^\"'\s>]+)",
@@ -144,6 +163,12 @@ PROVIDERS: dict[str, Callable[[], str]] = {
     "markerclusterdefaultcss": lambda: _style(
         "xstatic.pkg.leaflet_markercluster", "XStatic-Leaflet-MarkerCluster", "MarkerCluster.Default.css"
     ),
+    # folium.Icon: Leaflet.awesome-markers and the icon fonts (see ._vendor)
+    "awesome_markers": _vendor.awesome_markers_js,
+    "awesome_markers_css": _vendor.awesome_markers_css,
+    "glyphicons_css": _vendor.glyphicons_css,
+    "awesome_markers_font_css": _vendor.font_awesome_css,
+    "awesome_rotate_css": _vendor.rotate_css,
 }
 
 
@@ -188,6 +213,58 @@ class AssetPlan:
     drop: set[str] = field(default_factory=set)
     needed_by: dict[str, list[str]] = field(default_factory=dict)
     urls: dict[str, str] = field(default_factory=dict)
+    #: (element, template to render it with offline) for known elements that write web links
+    #: into their own template (see :func:`_template_swaps`)
+    swaps: list[tuple[Any, Any]] = field(default_factory=list)
+    #: assets used but declared by no element (an icon font a prefix names), added to the header
+    extra: list[str] = field(default_factory=list)
+
+
+@functools.lru_cache(maxsize=1)
+def _explore_legend() -> tuple[str, int, int] | None:
+    """(header, start, end of its web link) of the categorical legend ``GeoDataFrame.explore`` adds.
+
+    geopandas writes it as a plain ``MacroElement`` whose header template loads jQuery UI from a
+    CDN (to make the legend draggable). The element declares nothing, so it is recognised by
+    rendering geopandas' own legend on a scratch map and comparing headers. None if this
+    geopandas has no such legend.
+    """
+    try:
+        import folium
+        from branca.element import MacroElement
+        from geopandas import explore as gpd_explore
+
+        scratch = folium.Map(tiles=None)
+        gpd_explore._categorical_legend(scratch, "t", ["a"], ["#000000"])
+        macro = next(el for el in scratch.get_root()._children.values() if type(el) is MacroElement)
+        header = str(macro._template.module.header(macro, {}))
+    except (ImportError, AttributeError, TypeError, StopIteration):
+        return None
+    links = list(_REMOTE_REF.finditer(header))
+    if len(links) != 1 or "jquery-ui" not in links[0].group(1):
+        return None
+    start = links[0].start()
+    return header, start, header.index("</script>", start) + len("</script>")
+
+
+def _template_swaps(root: Any, used: dict[str, list[str]]) -> list[tuple[Any, Any]]:
+    """Known third-party elements in the figure that need their template replaced to work offline."""
+    from branca.element import MacroElement, Template
+
+    swaps = []
+    for element in root._children.values():
+        if type(element) is not MacroElement:
+            continue
+        header = getattr(element._template.module, "header", None)
+        legend = _explore_legend() if header is not None else None
+        if legend is None or str(header(element, {})) != legend[0]:
+            continue
+        text, start, end = legend
+        text = text[:start] + _vendor.jquery_ui_js() + text[end:]
+        offline = Template("{% macro header(this, kwargs) %}{% raw %}" + text + "{% endraw %}{% endmacro %}")
+        swaps.append((element, offline))
+        used.setdefault("jquery", []).append("the categorical legend of GeoDataFrame.explore")
+    return swaps
 
 
 def plan(m: Any) -> AssetPlan:
@@ -209,14 +286,17 @@ def plan(m: Any) -> AssetPlan:
             if isinstance(element, folium.Map) and name in MAP_PROVISIONS:
                 continue
             used.setdefault(name, []).append(_label(element))
-        for name in USES.get(_class_key(element), ()):
+        uses = USES.get(_class_key(element), frozenset())
+        for name in uses(element) if callable(uses) else uses:
             used.setdefault(name, []).append(_label(element))
+    result.swaps = _template_swaps(m.get_root(), used)
     result.needed_by = {name: sorted(set(who)) for name, who in used.items()}
     missing = [name for name in used if name not in PROVIDERS]
     if missing:
         raise _cannot_inline(missing, result)
     result.inline = [name for name in result.urls if name in used]
     result.drop = {name for name in result.urls if name not in used}
+    result.extra = [name for name in used if name not in result.urls]
     return result
 
 
@@ -255,3 +335,5 @@ def offline_header(header: Any, asset_plan: AssetPlan) -> None:
             asset_plan.needed_by.setdefault(name, ["an element that adds it while rendering"])
             raise _cannot_inline([name], asset_plan)
         header._children[name] = Element(PROVIDERS[name]())
+    for name in asset_plan.extra:
+        header.add_child(Element(PROVIDERS[name]()), name=name)

@@ -14,31 +14,30 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from coophelpers import data as _data
 from coophelpers._errors import CoophelpersWarning, InvalidInputError, warn
 from coophelpers._names import short_repr
-from coophelpers.maps._basemap import BASEMAP_FILE, basemap_layer
+from coophelpers.maps._basemap import BASEMAP_FILE
+from coophelpers.maps._drawing import FIGURE_CRS, SEA, draw_basemap, draw_items, frame_view, map_items
 from coophelpers.maps.choropleth import K, colour_rows
 
 if TYPE_CHECKING:
+    import folium
     import geopandas as gpd
     import matplotlib.axes
     import matplotlib.figure
 
-__all__ = ["FIGURE_CRS", "cjk_font", "plot_crossings", "plot_mechanisms", "plot_regions", "plot_routes"]
+__all__ = ["FIGURE_CRS", "cjk_font", "plot_crossings", "plot_map", "plot_mechanisms", "plot_regions", "plot_routes"]
 
-#: Albers equal-area conic for China and Russia together (standard parallels 25° and 65° N).
-FIGURE_CRS = "+proj=aea +lat_0=45 +lat_1=25 +lat_2=65 +lon_0=105 +datum=WGS84 +units=m +no_defs"
 #: Fonts with Chinese glyphs, in order of preference.
 CJK_FONTS = (
     "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Noto Sans CJK JP",
     "Source Han Sans CN", "Microsoft YaHei", "SimHei", "PingFang SC", "Heiti SC", "Arial Unicode MS",
 )
 _FIGSIZE = (10.0, 6.5)
-_SEA = "#dbe7ef"
 
 
 @functools.lru_cache(maxsize=1)
@@ -89,36 +88,6 @@ def _axes(ax: Any) -> tuple[Any, Any]:
 
 def _projected(frame: Any) -> Any:
     return frame.to_crs(FIGURE_CRS)
-
-
-def _basemap(ax: Any, bounds: Sequence[float]) -> None:
-    """The offline basemap (Natural Earth countries) under the data, clipped to the view."""
-    import geopandas as gpd
-    import shapely
-
-    geoms, _ = basemap_layer()
-    west, south, east, north = bounds
-    view = shapely.box(west, south, east, north).buffer(2_000_000)
-    land = gpd.GeoSeries(geoms, crs="EPSG:4326").to_crs(FIGURE_CRS)
-    land = land[land.intersects(view)]
-    land.plot(ax=ax, facecolor="#f2efe9", edgecolor="#a9a59c", linewidth=0.4, zorder=0)
-
-
-def _frame_view(ax: Any, bounds: Sequence[float], *, margin: float = 0.04) -> None:
-    """Frame the data with a margin, widened to an aspect between 0.55 and 1.0 (no thin strips)."""
-    west, south, east, north = (float(v) for v in bounds)
-    dx, dy = (east - west) * (1 + 2 * margin), (north - south) * (1 + 2 * margin)
-    cx, cy = (west + east) / 2, (south + north) / 2
-    dy = max(dy, 0.55 * dx)
-    dx = max(dx, dy)
-    ax.set_xlim(cx - dx / 2, cx + dx / 2)
-    ax.set_ylim(cy - dy / 2, cy + dy / 2)
-    ax.set_aspect("equal")
-    ax.set_facecolor(_SEA)
-    ax.set_xticks([])
-    ax.set_yticks([])
-    ax.set_xlabel("")
-    ax.set_ylabel("")
 
 
 def _scale_bar(ax: Any) -> None:
@@ -233,9 +202,9 @@ def plot_regions(
         fig, ax = _axes(ax)  # after every check: a refused call leaves no open figure
         shapes = _projected(regions)
         bounds = shapes.total_bounds
-        _basemap(ax, bounds)
+        draw_basemap(ax, bounds)
         shapes.plot(ax=ax, color=colours, edgecolor="white", linewidth=0.3, zorder=2)
-        _frame_view(ax, bounds)
+        frame_view(ax, bounds)
         _legend(ax, items, column or "Regions")
         _finish(fig, ax, title, ("regions_web.parquet", "regions.csv", BASEMAP_FILE))
     return fig, ax
@@ -296,7 +265,7 @@ def plot_mechanisms(
         fig, ax = _axes(ax)
         shapes = _projected(members) if not members.empty else None
         bounds = shapes.total_bounds if shapes is not None else _projected(mechanism_members(as_of=date)).total_bounds
-        _basemap(ax, bounds)
+        draw_basemap(ax, bounds)
         items = []
         for mech in ids:
             cn_colour, ru_colour = COLOURS.get(mech, ("#7f7f7f", "#404040"))
@@ -309,7 +278,7 @@ def plot_mechanisms(
                 side_part = part[part["side"] == side]
                 if not side_part.empty:
                     side_part.plot(ax=ax, color=colour, alpha=0.75, edgecolor="white", linewidth=0.3, zorder=2)
-        _frame_view(ax, bounds)
+        frame_view(ax, bounds)
         _legend(ax, items, "Cooperation mechanisms · 合作机制" if cjk_font() else "Cooperation mechanisms")
         _finish(fig, ax, title or f"China–Russia regional cooperation mechanisms, {date.isoformat()}",
                 ("mechanisms.csv", "mechanism_membership.csv", "regions_web.parquet", BASEMAP_FILE))
@@ -362,13 +331,13 @@ def plot_crossings(
     with plt.rc_context(_fonts()):
         fig, ax = _axes(ax)
         bounds = border.total_bounds
-        _basemap(ax, bounds)
+        draw_basemap(ax, bounds)
         border.plot(ax=ax, color=BORDER_COLOUR, linewidth=1.2, zorder=2)
         present = [m for m in CROSSING_MODES if m in set(crossings["mode"])]
         for mode in present:
             part = crossings[crossings["mode"] == mode]
             part.plot(ax=ax, color=MODE_COLOURS[mode], markersize=28, edgecolor="#222222", linewidth=0.5, zorder=3)
-        _frame_view(ax, bounds, margin=0.08)
+        frame_view(ax, bounds, margin=0.08)
         items = [(MODE_LABELS[m], MODE_COLOURS[m], "circle") for m in present]
         items.append(("Border line (derived) · 边界 · граница" if cjk_font() else "Border line (derived) · граница",
                       BORDER_COLOUR, "line"))
@@ -421,15 +390,67 @@ def plot_routes(
     with plt.rc_context(_fonts()):
         fig, ax = _axes(ax)
         bounds = lines.total_bounds
-        _basemap(ax, bounds)
+        draw_basemap(ax, bounds)
         legend = []
         for k, ((label, rt), line) in enumerate(zip(items, lines)):
             colour = ROUTE_COLOURS[k % len(ROUTE_COLOURS)]
             gpd.GeoSeries([line], crs=FIGURE_CRS).plot(ax=ax, color=colour, linewidth=2, zorder=3)
             legend.append((f"{label}: {rt.length_km:,.0f} km", colour, "line"))
-        _frame_view(ax, bounds, margin=0.1)
+        frame_view(ax, bounds, margin=0.1)
         _legend(ax, legend, "Routes")
         sources = ["network_edges.csv", "network_nodes.csv"] if any(isinstance(r, Route) for _, r in items) else []
         sources += ["ports.csv", "searoute"] if any(not isinstance(r, Route) for _, r in items) else []
         _finish(fig, ax, title, (*sources, BASEMAP_FILE))
+    return fig, ax
+
+
+def plot_map(
+    m: folium.Map, *, ax: matplotlib.axes.Axes | None = None, title: str | None = None
+) -> tuple[matplotlib.figure.Figure, matplotlib.axes.Axes]:
+    """A static figure of a folium map's shapes: what it shows when it opens, on the offline basemap.
+
+    Draws the regions, lines and points of a map made with :func:`coophelpers.base_map` and
+    :func:`coophelpers.add_regions` (or any folium ``CircleMarker``/``PolyLine``), in their
+    colours, framed like the interactive map, in the equal-area :data:`FIGURE_CRS`. Layers
+    that start hidden are left out. Legends and tooltips are not drawn.
+
+    Parameters
+    ----------
+    m
+        The map.
+    ax
+        Axes to draw on; default a new figure.
+    title
+        The figure's title.
+
+    Returns
+    -------
+    tuple
+        ``(fig, ax)``.
+
+    Raises
+    ------
+    InvalidInputError
+        ``m`` is not a folium map, it has no shapes to draw, or ``ax`` is not an Axes.
+
+    Examples
+    --------
+    >>> import coophelpers as ch
+    >>> m = ch.base_map(basemap=False)
+    >>> _ = ch.add_regions(m, ch.load_regions("CN"), name="China")
+    >>> fig, ax = ch.plot_map(m, title="China")
+    """
+    import matplotlib.pyplot as plt
+
+    items, bounds = map_items(m)
+    if bounds is None:
+        msg = "m has no shapes to draw (no regions, lines or points shown when it opens). Fix: add some, e.g. add_regions(m, gdf, name=...)."
+        raise InvalidInputError(msg)
+    with plt.rc_context(_fonts()):
+        fig, ax = _axes(ax)
+        draw_basemap(ax, bounds)
+        draw_items(ax, items)
+        frame_view(ax, bounds, margin=0.03)
+        if title:
+            ax.set_title(title, fontsize=11)
     return fig, ax

@@ -30,12 +30,13 @@ from typing import TYPE_CHECKING, Any
 
 from coophelpers import settings
 from coophelpers._errors import InvalidInputError, MapBudgetError, MapSizeWarning, warn
-from coophelpers._io import atomic_write, check_writable
+from coophelpers._io import atomic_write, check_folder, check_writable, user_path
 from coophelpers._validate import check_bool
 from coophelpers.maps._assets import external_refs, offline_header, plan, walk
 from coophelpers.maps._basemap import BASEMAP_NAME, add_basemap
 from coophelpers.maps._elements import FitToFrame, HtmlControl, check_map
-from coophelpers.maps._preview import fit_bounds, preview_svg
+from coophelpers.maps._drawing import preview_png
+from coophelpers.maps._preview import fit_bounds
 from coophelpers.maps._provenance import map_sources, provenance_html, provenance_record
 from coophelpers.maps._text import esc, js_json, read_package_text
 
@@ -125,6 +126,11 @@ def _render(m: Any, *, offline: bool) -> str:
     parts = [getattr(root, part) for part in ("header", "html", "script") if hasattr(root, part)]
     snapshot = [(part, dict(part._children)) for part in parts]
     header = root.header
+    # known elements that write web links into their own template render with an offline one
+    swaps = asset_plan.swaps if asset_plan is not None else []
+    originals = [(element, element._template) for element, _ in swaps]
+    for element, template in swaps:
+        element._template = template
     if asset_plan is not None:
         original = header.render
 
@@ -138,6 +144,8 @@ def _render(m: Any, *, offline: bool) -> str:
         known = _element_ids(root)
     finally:
         header.__dict__.pop("render", None)
+        for element, template in originals:
+            element._template = template
         for part, children in snapshot:
             part._children.clear()
             part._children.update(children)
@@ -176,7 +184,8 @@ def _web_tiles_online_only(m: Any, *, in_frame: bool) -> Iterator[None]:
     children, sources = dict(m._children), list(map_sources(m))
     for t in tiles:
         t.overlay, t.control, t.show = True, True, False
-        t.layer_name = f"{t.layer_name} (online only)"
+        if not str(t.layer_name).endswith("(online only)"):  # base_map names its tiles so already
+            t.layer_name = f"{t.layer_name} (online only)"
     if not any(getattr(el, "layer_name", None) == BASEMAP_NAME for el in m._children.values()):
         add_basemap(m)
         # the basemap goes first, under the data layers
@@ -210,10 +219,10 @@ def _page_of(m: Any, *, offline: bool, provenance: Any, in_frame: bool) -> tuple
         if remote:  # an element writes a <script src> into its own template (not default_js)
             msg = (
                 f"save_map(offline=True) cannot make this map work without the network: an element "
-                f"writes web files into its own template ({', '.join(repr(r) for r in remote[:3])}), "
-                "for example the categorical legend of GeoDataFrame.explore(). Fix: draw categories "
-                "with coophelpers.add_regions(m, gdf, name=..., column=...), whose legend works "
-                "offline, or save with offline=False to keep the web links."
+                f"writes web files into its own template ({', '.join(repr(r) for r in remote[:3])}) "
+                "instead of declaring them, so they cannot be inlined. Fix: remove that element (for "
+                "a legend of categories use coophelpers.add_regions(m, gdf, name=..., column=...), "
+                "which works offline), or save with offline=False to keep the web links."
             )
             raise InvalidInputError(msg)
     head = [
@@ -222,12 +231,13 @@ def _page_of(m: Any, *, offline: bool, provenance: Any, in_frame: bool) -> tuple
     ]
     page = page.replace("<head>", "<head>\n" + "\n".join(head), 1)
     page = page.replace("<html>", '<html lang="en">', 1)
-    preview = preview_svg(m)
+    preview = preview_png(m)
     if preview:
         page = page.replace(
             "</body>",
-            f'<noscript><div style="padding:8px">{preview}<p>Static preview: the interactive '
-            "map needs JavaScript.</p></div></noscript>\n</body>",
+            f'<noscript><div style="padding:8px"><img id="coophelpers-preview" src="{esc(preview)}" '
+            'alt="static preview of the map"><p>Static preview: the interactive map needs '
+            "JavaScript.</p></div></noscript>\n</body>",
             1,
         )
     # trailing whitespace of folium's templates is noise in diffs
@@ -237,7 +247,7 @@ def _page_of(m: Any, *, offline: bool, provenance: Any, in_frame: bool) -> tuple
 
 def _metadata_dir() -> Path | None:
     folder = settings.map_metadata_dir or os.environ.get(settings.MAP_METADATA_DIR_ENV)
-    return Path(folder) if folder else None
+    return user_path(folder) if folder else None
 
 
 def save_map(
@@ -254,15 +264,18 @@ def save_map(
     m
         The map (best built with :func:`coophelpers.base_map`; any ``folium.Map`` works).
     path
-        Output file, normally ``*.html``. Missing parent folders are created. The file is first
+        Output file, normally ``*.html``; a leading ``~`` is the home folder. Missing parent
+        folders are created. The file is first
         written to a temporary file in the same folder and then moved into place, so a failure
         leaves either the old file or none, never a partial one.
     offline
-        Inline the JavaScript and CSS the map's elements declare (Leaflet from the installed
-        ``XStatic-Leaflet`` package) and drop the ones nothing on the map uses (jQuery,
-        Bootstrap, Font Awesome). A map that needs a web-only file (e.g. ``folium.Icon``
-        markers) is refused with an error naming the element. ``offline=False`` keeps folium's
-        CDN links.
+        Inline the JavaScript and CSS the map's elements declare (Leaflet, d3, jQuery, jQuery
+        UI, MarkerCluster and Font Awesome from installed XStatic packages; the
+        ``folium.Icon`` markers' awesome-markers and glyphicons from the vendored npm releases)
+        and drop the ones nothing on the map uses (Bootstrap, jQuery, icon fonts). Web tile
+        layers become unchecked "online only" layers over the offline basemap. A map with an
+        element that needs a file no package provides is refused with an error naming the
+        element. ``offline=False`` keeps folium's CDN links.
     provenance
         ``{"title": str, "sources": [{"name", "url", "licence", "as_of", "attribution",
         "note"}, ...], "notes": [str, ...], "build_date": date | "YYYY-MM-DD"}`` (all keys
@@ -299,7 +312,7 @@ def save_map(
     if not isinstance(path, (str, os.PathLike)):
         msg = f"path={path!r} is not a file path. Fix: pass e.g. 'maps/regions.html'."
         raise InvalidInputError(msg)
-    target = Path(path)
+    target = user_path(path)  # '~/maps/m.html' is in the home folder, as in a shell
     if target.suffix.lower() not in (".html", ".htm"):
         msg = f"path={str(path)!r} does not end in '.html'. Fix: name the file e.g. 'map.html'."
         raise InvalidInputError(msg)
@@ -315,7 +328,7 @@ def save_map(
             "file": target.name,
             "bytes": len(data),
             "provenance": record,
-            "preview_svg": preview,
+            "preview_png": preview,
         }
         meta_dir.mkdir(parents=True, exist_ok=True)
         atomic_write(meta_dir / f"{target.name}.json", json.dumps(meta, ensure_ascii=False, indent=1), fsync=False)
@@ -370,7 +383,8 @@ def map_output(name: str) -> Path:
     """Return the path where a notebook should save map ``name``.
 
     The folder is :data:`coophelpers.settings.maps_dir`, else ``$COOPHELPERS_MAPS_DIR`` (set by
-    ``coophelpers site`` so maps land in the site), else ``./maps``; it is created if missing.
+    ``coophelpers site`` so maps land in the site), else ``./maps``; it is created if missing,
+    and a leading ``~`` is the home folder.
 
     Parameters
     ----------
@@ -386,7 +400,8 @@ def map_output(name: str) -> Path:
     Raises
     ------
     InvalidInputError
-        ``name`` is not a safe file name.
+        ``name`` is not a safe file name, or the folder cannot be used (a file is in the way, it
+        cannot be created or written); the message names the setting that chose the folder.
 
     Examples
     --------
@@ -403,6 +418,22 @@ def map_output(name: str) -> Path:
             "'-' only, e.g. '01-regions'."
         )
         raise InvalidInputError(msg)
-    folder = Path(settings.maps_dir or os.environ.get(settings.MAPS_DIR_ENV) or "maps")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder / f"{stem}.html"
+    return _maps_folder() / f"{stem}.html"
+
+
+def _maps_folder() -> Path:
+    """The folder of :func:`map_output` (``~`` expanded), made if missing, or a clear error saying which setting named it."""
+    fix = "set coophelpers.settings.maps_dir (or COOPHELPERS_MAPS_DIR) to a folder you can write to, e.g. '~/maps'."
+    if settings.maps_dir:
+        folder, given = user_path(settings.maps_dir), f"settings.maps_dir={str(settings.maps_dir)!r}"
+    elif os.environ.get(settings.MAPS_DIR_ENV):
+        value = os.environ[settings.MAPS_DIR_ENV]
+        folder, given = user_path(value), f"{settings.MAPS_DIR_ENV}={value!r}"
+    else:
+        folder = Path("maps")
+        given = (
+            f"The maps folder {str(Path.cwd() / folder)!r} (the default: neither maps_dir in "
+            f"coophelpers.settings nor {settings.MAPS_DIR_ENV} is set)"
+        )
+        fix = "run in a folder you can write to, or " + fix
+    return check_folder(folder, given=given, fix=fix)
