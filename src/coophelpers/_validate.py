@@ -12,6 +12,7 @@ latest the end of the current year.
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 import functools
 import json
@@ -21,11 +22,12 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
-from coophelpers._errors import CoophelpersDeprecationWarning, InvalidInputError, warn
+from coophelpers._errors import CoophelpersDeprecationWarning, DataIntegrityError, InvalidInputError, warn
 from coophelpers._names import check_str, did_you_mean, normalise, short_repr, suggest
 
 __all__ = [
     "FIRST_DATES",
+    "calendar_problem",
     "check_bool",
     "check_bounds",
     "check_choice",
@@ -133,6 +135,35 @@ def latest_as_of() -> _dt.date:
 _DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
 
 
+_ISO_PARTS = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
+def calendar_problem(text: str) -> str | None:
+    """Why date-shaped text (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) names no calendar day, or None.
+
+    ``'2019-02-30'`` gives ``"February 2019 has 28 days"``, ``'2019-13-01'`` gives ``"there is no
+    month 13"``; text of another shape, or a real date, gives None.
+
+    Examples
+    --------
+    >>> calendar_problem("2019-02-30"), calendar_problem("2020-02-29")
+    ('February 2019 has 28 days', None)
+    """
+    found = _ISO_PARTS.match(text.strip()) if isinstance(text, str) else None
+    if found is None:
+        return None
+    year, month, day = (int(g) if g else None for g in found.groups())
+    if month is not None and not 1 <= month <= 12:
+        return f"there is no month {month}"
+    if year == 0:
+        return "there is no year 0"
+    if month is not None and day is not None:
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            return f"{calendar.month_name[month]} {year:04d} has {last} days"
+    return None
+
+
 def _date_hint(text: str) -> str:
     """A near miss for a date string that is not 'YYYY-MM-DD' ('' when there is none)."""
     if re.fullmatch(r"\d{4}", text):
@@ -214,6 +245,14 @@ def parse_as_of(value: Any, *, dataset: str = "regions", param: str = "as_of") -
         try:
             date = _dt.date.fromisoformat(text)
         except ValueError as err:
+            problem = calendar_problem(text) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else None
+            if problem:
+                example = f"{text[:8]}01" if problem.endswith("days") else f"{text[:4]}-01-01"
+                msg = (
+                    f"{param}={value!r} is not an ISO date: it names no calendar day ({problem}). "
+                    f"Give a real date as 'YYYY-MM-DD', for example '{example}'."
+                )
+                raise InvalidInputError(msg) from err
             msg = (
                 f"{param}={value!r} is not an ISO date.{_date_hint(text)} Give a date as "
                 f"'YYYY-MM-DD' (for example '2019-06-30') or a datetime.date."
@@ -225,6 +264,9 @@ def parse_as_of(value: Any, *, dataset: str = "regions", param: str = "as_of") -
                 f"'{date.isoformat()}'."
             )
             raise InvalidInputError(msg)
+    elif isinstance(value, numbers.Real) and not isinstance(value, bool) and value != value:  # noqa: PLR0124
+        msg = f"{param}={value!r} is a missing value (NaN), not a date. Give a date as 'YYYY-MM-DD', or None for today."
+        raise InvalidInputError(msg)
     elif isinstance(value, numbers.Number) and not isinstance(value, bool):
         msg = (
             f"{param}={value!r} is a number, not a date. Give a date as 'YYYY-MM-DD' "
@@ -271,10 +313,15 @@ def partial_date(text: str | None) -> _dt.date | None:
     text = (text or "").strip()
     if not text:
         return None
-    parts = text.split("-")
-    year = int(parts[0])
-    month = int(parts[1]) if len(parts) > 1 else 1
-    day = int(parts[2]) if len(parts) > 2 else 1
+    found = _ISO_PARTS.match(text)
+    problem = calendar_problem(text) if found else "it is not YYYY, YYYY-MM or YYYY-MM-DD"
+    if problem:
+        msg = (
+            f"The curated date {text!r} is not a calendar date: {problem}. Fix the data file (a real "
+            "date as YYYY-MM-DD, or YYYY-MM or YYYY as precisely as the source), or reinstall coophelpers."
+        )
+        raise DataIntegrityError(msg)
+    year, month, day = (int(g) if g else 1 for g in found.groups())
     return _dt.date(year, month, day)
 
 

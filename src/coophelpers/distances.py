@@ -35,7 +35,7 @@ from coophelpers.regions import admin_centre
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["METHODS", "distance_matrix", "geodesic_km"]
+__all__ = ["LABEL_DECIMALS", "METHODS", "distance_matrix", "geodesic_km", "unique_labels"]
 
 #: The distance methods :func:`distance_matrix` knows, in the order the docs list them.
 METHODS = ("geodesic", "network", "sea")
@@ -57,6 +57,8 @@ def _as_places(value: Any, *, param: str) -> tuple[list[Any], bool]:
     """Split ``value`` into a list of single places; the flag says whether it was one place."""
     if _is_point(value) or isinstance(value, str) or type(value).__name__ == "Point":
         return [value], True
+    if isinstance(value, np.ndarray) and value.size == 0 and (value.ndim == 1 or (value.ndim == 2 and value.shape[1] == 2)):
+        return [], False  # no points (an array filtered down to nothing): an empty result
     if is_numbers(value):
         msg = (
             f"{param}={short_repr(value)} is {len(value)} number(s), not a point: a point is a "
@@ -130,7 +132,8 @@ def geodesic_km(origin: Any, destination: Any) -> float | np.ndarray:
     -------
     float or numpy.ndarray
         A float when both are single places; otherwise an array: element-wise when both are
-        sequences of the same length, one-to-many when one of them is a single place.
+        sequences of the same length, one-to-many when one of them is a single place. An empty
+        array of points (shape ``(0, 2)``) gives an empty array; an empty list is refused.
 
     Raises
     ------
@@ -157,10 +160,11 @@ def geodesic_km(origin: Any, destination: Any) -> float | np.ndarray:
         raise InvalidInputError(msg)
     xa = _coords(places_a, param="origin")
     xb = _coords(places_b, param="destination")
-    n = max(len(xa), len(xb))
-    if len(xa) == 1:
+    # one place against a sequence: that place repeated (a sequence may be empty: then so is the result)
+    n = len(xb) if single_a else len(xa)
+    if single_a:
         xa = np.repeat(xa, n, axis=0)
-    if len(xb) == 1:
+    elif single_b:
         xb = np.repeat(xb, n, axis=0)
     dist = inv_km(xa[:, 0], xa[:, 1], xb[:, 0], xb[:, 1])
     if single_a and single_b:
@@ -168,15 +172,60 @@ def geodesic_km(origin: Any, destination: Any) -> float | np.ndarray:
     return dist
 
 
+#: Decimals of the ``"lat, lon"`` label of a point; more where two points would share a label.
+LABEL_DECIMALS = 4
+
+
+def _point_label(place: Any, decimals: int) -> str:
+    return f"{float(place[0]):.{decimals}f}, {float(place[1]):.{decimals}f}"
+
+
 def _labels(places: list[Any]) -> list[str]:
+    """Row or column labels of ``places``, unique (see :func:`unique_labels`)."""
     out = []
     for place in places:
         if isinstance(place, str):
             out.append(place)
         elif _is_point(place):
-            out.append(f"{float(place[0]):.4f}, {float(place[1]):.4f}")
+            out.append(_point_label(place, LABEL_DECIMALS))
         else:
             out.append(str(place))
+    # different points that round to one label get more decimals (up to 10); the same point
+    # given twice keeps its label and gets a suffix below
+    for label in {x for x in out if out.count(x) > 1}:
+        rows = [i for i, x in enumerate(out) if x == label and _is_point(places[i])]
+        distinct = len({(float(places[i][0]), float(places[i][1])) for i in rows})
+        finer = [out[i] for i in rows]
+        for decimals in range(LABEL_DECIMALS + 1, 11) if distinct > 1 else ():
+            finer = [_point_label(places[i], decimals) for i in rows]
+            if len(set(finer)) == distinct:
+                break
+        for i, text in zip(rows, finer):
+            out[i] = text
+    return unique_labels(out)
+
+
+def unique_labels(labels: Sequence[str]) -> list[str]:
+    """``labels`` with repeats told apart: the second ``'CN-HL'`` becomes ``'CN-HL (2)'``, and so on.
+
+    Examples
+    --------
+    >>> unique_labels(["CN-HL", "RU-PRI", "CN-HL"])
+    ['CN-HL', 'RU-PRI', 'CN-HL (2)']
+    """
+    taken = set(labels)
+    seen: dict[str, int] = {}
+    out = []
+    for label in labels:
+        seen[label] = seen.get(label, 0) + 1
+        if seen[label] == 1:
+            out.append(label)
+            continue
+        number = seen[label]
+        while f"{label} ({number})" in taken:
+            number += 1
+        out.append(f"{label} ({number})")
+        taken.add(out[-1])
     return out
 
 
@@ -185,7 +234,7 @@ def _labelled(value: Any, *, param: str) -> tuple[list[Any], list[str]]:
         if not value:
             msg = f"{param}={value!r} is empty; give at least one place."
             raise InvalidInputError(msg)
-        return list(value.values()), [str(k) for k in value]
+        return list(value.values()), unique_labels([str(k) for k in value])
     places, _ = _as_places(value, param=param)
     return places, _labels(places)
 
@@ -205,7 +254,10 @@ def distance_matrix(
     ----------
     origins, destinations
         A place or a sequence of places, or a mapping ``{label: place}``. Rows and columns are
-        labelled with the mapping's keys, else with the names as given (points as ``"lat, lon"``).
+        labelled with the mapping's keys, else with the names as given (points as ``"lat, lon"``
+        with 4 decimals). Labels are unique: points that share a label at 4 decimals get as
+        many more (up to 10) as tell them apart, and a place given twice gets ``" (2)"``,
+        ``" (3)"``, ... on its repeats. An empty array of points gives an empty table.
     method
         ``"geodesic"`` (default), ``"network"`` or ``"sea"``; see the module docstring.
     modes

@@ -11,10 +11,13 @@ Chukotka reaches about 191° E); :func:`unwrap_longitudes` makes a line continuo
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
+
+from coophelpers._errors import InvalidInputError
 
 if TYPE_CHECKING:
     import numpy as np
@@ -50,23 +53,44 @@ def geod() -> Geod:
     return Geod(ellps=ELLIPSOID)
 
 
-@lru_cache(maxsize=1)
+_POOL: list[tuple[ThreadPoolExecutor, int]] = []
+_POOL_LOCK = threading.Lock()
+
+
 def _pool() -> tuple[ThreadPoolExecutor, int]:
-    workers = max(1, min(4, os.cpu_count() or 1))
-    return ThreadPoolExecutor(max_workers=workers, thread_name_prefix="coophelpers-geod"), workers
+    """The worker threads of :func:`inv_km`, made once (under a lock: threads may ask at once)."""
+    with _POOL_LOCK:
+        if not _POOL:
+            workers = max(1, min(4, os.cpu_count() or 1))
+            _POOL.append((ThreadPoolExecutor(max_workers=workers, thread_name_prefix="coophelpers-geod"), workers))
+        return _POOL[0]
 
 
 def inv_km(lat1: Any, lon1: Any, lat2: Any, lon2: Any) -> np.ndarray:
     """Distances in km between point arrays of equal length (vectorised ``Geod.inv``).
 
+    A single point (length 1) is measured against every point of the other side; empty arrays
+    give an empty result.
+
     Examples
     --------
     >>> inv_km([55.7520], [37.6178], [39.9075], [116.3972]).round()  # Moscow - Beijing
     array([5808.])
+    >>> inv_km([55.7520], [37.6178], [], []).shape
+    (0,)
     """
     import numpy as np
 
-    lat1, lon1, lat2, lon2 = (np.ascontiguousarray(x, dtype=float).ravel() for x in (lat1, lon1, lat2, lon2))
+    arrays = [np.asarray(x, dtype=float).ravel() for x in (lat1, lon1, lat2, lon2)]
+    try:
+        arrays = np.broadcast_arrays(*arrays)
+    except ValueError as err:
+        msg = (
+            f"inv_km got coordinate arrays of lengths {[a.size for a in arrays]}. Give arrays of "
+            "equal length (or one point against many)."
+        )
+        raise InvalidInputError(msg) from err
+    lat1, lon1, lat2, lon2 = (np.ascontiguousarray(a) for a in arrays)
     if lat1.size == 0:
         return np.zeros(0)
     g = geod()

@@ -315,6 +315,10 @@ def _port_list(value: Any, default: Sequence[str], *, param: str) -> list[str]:
     return [_resolve_port(p, param=f"{param}[{i}]" if len(items) > 1 else param) for i, p in enumerate(items)]
 
 
+#: Columns of :func:`sea_distances` (before ``nsr_saving_pct``).
+_SEA_COLUMNS = ("origin", "destination", "via", "length_km", "length_nm", "passages", "method")
+
+
 def sea_distances(
     origins: Sequence[str] | None = None,
     destinations: Sequence[str] | None = None,
@@ -337,7 +341,9 @@ def sea_distances(
         One row per (origin, destination, via): ``origin``, ``destination``, ``via``,
         ``length_km``, ``length_nm``, ``passages`` (a tuple), ``method``; plus
         ``nsr_saving_pct`` (how much shorter the Northern Sea Route is than Suez) when both
-        routings are asked for.
+        routings are asked for. A port paired with itself (it is in both lists) has a row with
+        length 0, no passages and ``nsr_saving_pct`` NaN, as :func:`coophelpers.distance_matrix`
+        gives 0 on its diagonal.
 
     Raises
     ------
@@ -360,9 +366,15 @@ def sea_distances(
     rows = []
     for o in o_ids:
         for d in d_ids:
-            if o == d:
-                continue
             for v in vias:
+                if o == d:  # a port to itself: no voyage, 0 km (as in distance_matrix(method="sea"))
+                    rows.append(
+                        {
+                            "origin": o, "destination": d, "via": v, "length_km": 0.0, "length_nm": 0.0,
+                            "passages": (), "method": "same port: no voyage",
+                        }
+                    )
+                    continue
                 r = _compute(o, d, v)
                 rows.append(
                     {
@@ -371,10 +383,10 @@ def sea_distances(
                         "passages": r.passages, "method": r.method,
                     }
                 )
-    frame = pd.DataFrame(rows)
+    frame = pd.DataFrame(rows, columns=_SEA_COLUMNS)
     if {"suez", "nsr"} <= set(vias) and not frame.empty:
         wide = frame.pivot_table(index=["origin", "destination"], columns="via", values="length_km")
-        saving = (1 - wide["nsr"] / wide["suez"]) * 100
+        saving = (1 - wide["nsr"] / wide["suez"].where(wide["suez"] > 0)) * 100  # a port to itself: NaN
         frame["nsr_saving_pct"] = [round(float(saving[(o, d)]), 1) for o, d in zip(frame["origin"], frame["destination"])]
     return frame
 

@@ -19,6 +19,7 @@ that the result is a copy that cannot corrupt later calls.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import math
 import re
@@ -54,6 +55,12 @@ FIX = re.compile(
     r"set it|Name one|Leave|Make routes)\b"
 )
 NAN = float("nan")
+
+
+def pd_nat():
+    import pandas as pd
+
+    return pd.NaT
 
 
 @dataclass
@@ -110,6 +117,38 @@ def _unwritable(path):
         return ch.save_map(ch.base_map(basemap=False), path)
 
 
+def _int_columns():
+    """Shapes whose columns are numbers (as ``pd.DataFrame(rows)`` makes them): 0 and 1."""
+    frame = _shapes().rename(columns={"name_en": 0, "colour": 1})
+    return frame
+
+
+def _maps_dir_env(value, name="m"):
+    """map_output with COOPHELPERS_MAPS_DIR set to ``value`` (and settings.maps_dir unset)."""
+    with mock.patch.dict(_io.os.environ, {"COOPHELPERS_MAPS_DIR": str(value)}), \
+            mock.patch.object(ch.settings, "maps_dir", None):
+        return ch.map_output(name)
+
+
+def _maps_dir_default(*, mkdir_error=None, writable=True):
+    """map_output into ./maps (no setting) where ./maps cannot be made, or is not writable."""
+    env = {k: v for k, v in _io.os.environ.items() if k != "COOPHELPERS_MAPS_DIR"}
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(mock.patch.dict(_io.os.environ, env, clear=True))
+        stack.enter_context(mock.patch.object(ch.settings, "maps_dir", None))
+        if mkdir_error is not None:
+            stack.enter_context(mock.patch.object(Path, "mkdir", side_effect=mkdir_error))
+        if not writable:
+            Path("maps").mkdir(exist_ok=True)
+            stack.enter_context(mock.patch.object(_io.os, "access", return_value=False))
+        return ch.map_output("regions")
+
+
+def _save(t, **provenance):
+    return ch.save_map(ch.base_map(basemap=False), t / "m.html", provenance=provenance)
+
+
+LONG_NAME = "a" * 300 + ".html"
 LATE = dt.datetime(2019, 6, 30, 15, 30)
 ZONED = dt.datetime(2019, 6, 30, tzinfo=dt.timezone.utc)
 FUTURE = f"{dt.date.today().year + 36}-01-01"
@@ -132,6 +171,10 @@ CASES = [
          "as_of", "1999-01-01", also=("2000-05-13",)),
     case("load_regions-as_of-future", lambda t: ch.load_regions(as_of=FUTURE), InvalidInputError,
          "as_of", FUTURE),
+    case("load_regions-as_of-impossible", lambda t: ch.load_regions(as_of="2019-02-30"), InvalidInputError,
+         "as_of", "2019-02-30", also=("February 2019 has 28 days",)),
+    case("load_regions-as_of-nan", lambda t: ch.load_regions(as_of=NAN), InvalidInputError, "as_of", NAN,
+         also=("missing",)),
     case("load_regions-as_of-datetime-with-time", lambda t: ch.load_regions(as_of=LATE), InvalidInputError,
          "as_of", LATE, also=("'2019-06-30'",)),
     case("load_regions-include_disputed-str", lambda t: ch.load_regions(include_disputed="yes"),
@@ -219,6 +262,30 @@ CASES = [
     case("save_map-provenance-date", lambda t: ch.save_map(ch.base_map(basemap=False), t / "m.html",
                                                            provenance={"build_date": "31/01/2025"}),
          InvalidInputError, "build_date", "31/01/2025"),
+    # issue 14 ("corners"): each provenance key's type is checked and named
+    case("save_map-provenance-notes-number", lambda t: _save(t, notes=5), InvalidInputError,
+         "provenance['notes']", 5, also=("not a list",)),
+    case("save_map-provenance-notes-nan", lambda t: _save(t, notes=NAN), InvalidInputError,
+         "provenance['notes']", NAN),
+    case("save_map-provenance-note-number", lambda t: _save(t, notes=["ok", 5]), InvalidInputError,
+         "provenance['notes'][1]", 5, also=("not text",)),
+    case("save_map-provenance-title-number", lambda t: _save(t, title=5), InvalidInputError,
+         "provenance['title']", 5, also=("not text",)),
+    case("save_map-provenance-sources-number", lambda t: _save(t, sources=5), InvalidInputError,
+         "provenance['sources']", 5),
+    case("save_map-provenance-source-url-number", lambda t: _save(t, sources=[{"name": "x", "url": 5}]),
+         InvalidInputError, "provenance['sources'][0]['url']", 5),
+    case("save_map-provenance-build_date-nat", lambda t: _save(t, build_date=pd_nat()), InvalidInputError,
+         "build_date", echo="NaT", also=("missing date",)),
+    case("save_map-provenance-build_date-nan", lambda t: _save(t, build_date=NAN), InvalidInputError,
+         "build_date", NAN, also=("missing date",)),
+    case("save_map-provenance-build_date-impossible", lambda t: _save(t, build_date="2019-02-30"),
+         InvalidInputError, "build_date", "2019-02-30", also=("February 2019 has 28 days",)),
+    case("save_map-provenance-source-as_of-impossible",
+         lambda t: _save(t, sources=[{"name": "survey", "as_of": "2019-02-30"}]), InvalidInputError,
+         "as_of", "2019-02-30", also=("provenance['sources'][0]", "February 2019 has 28 days")),
+    case("save_map-file-name-too-long", lambda t: ch.save_map(ch.base_map(basemap=False), t / LONG_NAME),
+         InvalidInputError, "path", echo="aaaa.html'", also=("305 bytes", "shorter")),
     # --- base_map -------------------------------------------------------------------------
     case("base_map-bounds-lon-lat", lambda t: ch.base_map(bounds=[[110, 40], [150, 60]]), InvalidInputError,
          "bounds", echo="(110.0, 40.0)", also=("(lon, lat)",)),
@@ -244,6 +311,14 @@ CASES = [
          InvalidInputError, "tooltip_fields", echo="'nam_en'", suggest="name_en"),
     case("add_regions-tooltip-number", lambda t: ch.add_regions(_m(), _shapes(), name="x", tooltip_fields=5),
          InvalidInputError, "tooltip_fields", 5),
+    case("add_regions-tooltip-int-column-as-text", lambda t: ch.add_regions(_m(), _int_columns(), name="x",
+                                                                            tooltip_fields=["0"]),
+         InvalidInputError, "tooltip_fields", "0", also=("column is 0 (int)", "pass 0 as it is")),
+    case("add_regions-tooltip-unknown-int", lambda t: ch.add_regions(_m(), _int_columns(), name="x",
+                                                                     tooltip_fields=[7]),
+         InvalidInputError, "tooltip_fields", 7, also=("not a column",)),
+    case("add_regions-column-int-as-text", lambda t: ch.add_regions(_m(), _int_columns(), name="x", column="1"),
+         InvalidInputError, "column", "1", also=("column is 1 (int)",)),
     case("add_regions-opacity", lambda t: ch.add_regions(_m(), _shapes(), name="x", fill_opacity=50),
          InvalidInputError, "fill_opacity", 50),
     case("add_regions-show-text", lambda t: ch.add_regions(_m(), _shapes(), name="x", show="no"),
@@ -264,6 +339,10 @@ CASES = [
          "as_of", 2019),
     case("add_source-as_of-text", lambda t: ch.add_source(_m(), "survey", as_of="last year"), InvalidInputError,
          "as_of", "last year"),
+    case("add_source-as_of-impossible", lambda t: ch.add_source(_m(), "survey", as_of="2019-02-30"),
+         InvalidInputError, "as_of", "2019-02-30", also=("February 2019 has 28 days",)),
+    case("add_source-as_of-month-13", lambda t: ch.add_source(_m(), "survey", as_of="2019-13"),
+         InvalidInputError, "as_of", "2019-13", also=("no month 13",)),
     case("add_source-name-empty", lambda t: ch.add_source(_m(), ""), InvalidInputError, "name", ""),
     case("add_source-not-a-map", lambda t: ch.add_source(None, "survey"), InvalidInputError, "m", None),
     # --- show_map -------------------------------------------------------------------------
@@ -276,6 +355,14 @@ CASES = [
          "name", "../secret"),
     case("map_output-number", lambda t: ch.map_output(1), InvalidInputError, "name", 1),
     case("map_output-empty", lambda t: ch.map_output(""), InvalidInputError, "name", ""),
+    case("map_output-maps-dir-is-a-file", lambda t: _maps_dir_env(_file(t)), InvalidInputError,
+         "COOPHELPERS_MAPS_DIR", echo="afile'", also=("is a file, not a folder",)),
+    case("map_output-maps-dir-under-a-file", lambda t: _maps_dir_env(_file(t) / "maps"), InvalidInputError,
+         "COOPHELPERS_MAPS_DIR", echo="afile/maps'", also=("is a file, not a folder",)),
+    case("map_output-read-only-folder", lambda t: _maps_dir_default(mkdir_error=PermissionError(13, "Permission denied")),
+         InvalidInputError, "maps_dir", echo="maps'", also=("Permission denied", "COOPHELPERS_MAPS_DIR")),
+    case("map_output-folder-not-writable", lambda t: _maps_dir_default(writable=False), InvalidInputError,
+         "maps_dir", echo="maps'", also=("not writable",)),
     # --- build_site -----------------------------------------------------------------------
     case("build_site-out-number", lambda t: ch.build_site(5, progress=False), InvalidInputError, "out", 5),
     case("build_site-notebooks-missing", lambda t: ch.build_site(t / "site", notebooks=t / "nope", progress=False),
@@ -484,6 +571,8 @@ CASES = [
     case("plot_crossings-modes", lambda t: ch.plot_crossings(modes="rial"), InvalidInputError, "modes", "rial",
          suggest="rail"),
     case("plot_routes-text", lambda t: ch.plot_routes("harbin-moscow"), InvalidInputError, "routes", "harbin-moscow"),
+    case("plot_map-not-a-map", lambda t: ch.plot_map("map.html"), InvalidInputError, "folium.Map", "map.html"),
+    case("plot_map-empty", lambda t: ch.plot_map(ch.base_map(basemap=False)), InvalidInputError, "m", echo="has no shapes"),
     # --- partner_summary, network_change, dwell_scenario ----------------------------------
     case("partner_summary-not-routes", lambda t: ch.partner_summary(regions_cn()), InvalidInputError,
          "routes", echo="partner_routes()"),

@@ -129,7 +129,7 @@ def base_map(
 
 def _style_column(gdf: Any, value: Any, *, param: str) -> tuple[str | None, list[str] | None]:
     """A colour for every row (column name) or one colour for all."""
-    if isinstance(value, str) and value in gdf.columns:
+    if _column_problem(gdf, value, param=param) is None and not isinstance(value, bool):  # a column, as given
         colours = [check_colour(v, param=f"{param} column {value!r}") for v in gdf[value]]
         return None, colours
     try:
@@ -137,8 +137,9 @@ def _style_column(gdf: Any, value: Any, *, param: str) -> tuple[str | None, list
     except InvalidInputError as err:
         if not isinstance(value, str):
             raise
-        near = suggest(value, [str(c) for c in gdf.columns if c != gdf.geometry.name])
-        hint = f" Did you mean the column {near[0]!r}?" if near else ""
+        by_text = {str(c): c for c in gdf.columns if c != gdf.geometry.name}
+        near = suggest(value, list(by_text))
+        hint = f" Did you mean the column {by_text[near[0]]!r}?" if near else ""
         msg = (
             f"{param}={value!r} is neither a column of gdf nor a colour.{hint} Fix: pass a column "
             f"holding one colour per row, or a colour such as '#1f77b4' or 'steelblue'."
@@ -211,8 +212,40 @@ def _east_of_180(geom: Any) -> Any:
     return shapely.transform(geom, shift)
 
 
-def _tooltip_labels(gdf: Any, tooltip_fields: Any) -> dict[str, str]:
-    """``{column: label}`` from ``tooltip_fields`` (None, a column, a list or a mapping), checked."""
+def _column_problem(gdf: Any, key: Any, *, param: str) -> str | None:
+    """Why ``key`` names no column of ``gdf`` (None when it does), with the fix.
+
+    Column names are matched as given, so a frame whose columns are numbers (``0``, ``1``, as
+    ``pd.DataFrame(rows)`` makes them) takes ``0``, not ``'0'``.
+    """
+    try:
+        if key in gdf.columns:
+            return None
+    except TypeError:  # unhashable: a list inside the list
+        return f"{param} holds {key!r:.60}, which cannot be a column name. Fix: pass column names, e.g. ['name_en']."
+    same_text = [c for c in gdf.columns if str(c) == str(key)]
+    if same_text:
+        column = same_text[0]
+        return (
+            f"{param} names the column {key!r} ({type(key).__name__}), but gdf's column is {column!r} "
+            f"({type(column).__name__}). Fix: pass {column!r} as it is, or rename the columns to text "
+            "with gdf.rename(columns=str)."
+        )
+    geometry = getattr(gdf.geometry, "name", "geometry")
+    near = suggest(str(key), [str(c) for c in gdf.columns if c != geometry])
+    by_text = {str(c): c for c in gdf.columns}
+    hint = f" Did you mean {by_text[near[0]]!r}?" if near else ""
+    return (
+        f"{param} names {key!r}, which is not a column of gdf.{hint} "
+        f"Fix: choose from {', '.join(repr(c) for c in gdf.columns if c != geometry)}."
+    )
+
+
+def _tooltip_labels(gdf: Any, tooltip_fields: Any) -> dict[Any, str]:
+    """``{column: label}`` from ``tooltip_fields`` (None, a column, a list or a mapping), checked.
+
+    Columns are matched as given (an int column name is given as an int).
+    """
     if tooltip_fields is not None and not isinstance(tooltip_fields, (str, Mapping, Sequence)):
         msg = (
             f"tooltip_fields={tooltip_fields!r:.80} is not a list of columns. Fix: pass e.g. "
@@ -220,32 +253,26 @@ def _tooltip_labels(gdf: Any, tooltip_fields: Any) -> dict[str, str]:
         )
         raise InvalidInputError(msg)
     if tooltip_fields is None:
-        labels: dict[str, str] = {}
+        columns: list[Any] = []
+        labels_given: list[Any] = []
     elif isinstance(tooltip_fields, Mapping):
-        labels = {str(k): str(v) for k, v in tooltip_fields.items()}
+        columns, labels_given = list(tooltip_fields), list(tooltip_fields.values())
     elif isinstance(tooltip_fields, str):
-        labels = {tooltip_fields: tooltip_fields}
+        columns = labels_given = [tooltip_fields]
     else:
-        labels = {str(k): str(k) for k in tooltip_fields}
-    missing = [c for c in labels if c not in gdf.columns]
-    if missing:
-        near = suggest(missing[0], [str(c) for c in gdf.columns])
-        hint = f" Did you mean {near[0]!r}?" if near else ""
-        msg = (
-            f"tooltip_fields names columns {missing!r} that gdf does not have.{hint} "
-            f"Fix: choose from {', '.join(map(str, gdf.columns))}."
-        )
-        raise InvalidInputError(msg)
-    return labels
+        columns = labels_given = list(tooltip_fields)
+    for key in columns:
+        problem = _column_problem(gdf, key, param="tooltip_fields")
+        if problem:
+            raise InvalidInputError(problem)
+    return {key: str(label) for key, label in zip(columns, labels_given)}
 
 
 def _choropleth(m: Any, gdf: Any, column: Any, *, legend: Any, **options: Any) -> list[str]:
     """One fill colour per row from ``column`` (see :mod:`coophelpers.maps.choropleth`), and its legend."""
-    if not isinstance(column, str) or column not in gdf.columns:
-        near = suggest(str(column), [str(c) for c in gdf.columns if c != gdf.geometry.name])
-        hint = f" Did you mean {near[0]!r}?" if near else ""
-        msg = f"column={column!r} is not a column of gdf.{hint} Fix: give the name of the column to map."
-        raise InvalidInputError(msg)
+    problem = _column_problem(gdf, column, param="column")
+    if problem:
+        raise InvalidInputError(problem)
     check_bool(legend, param="legend")
     classified = colour_rows(gdf[column], column=column, **options)
     if legend and classified.legend:
