@@ -132,12 +132,15 @@ def offline_page(browser, request) -> Iterator[Callable[..., OfflinePage]]:
         wait_for: str | None = None,
         allow_hosts: Sequence[str] = (),
         timeout_ms: int = 60_000,
+        init_script: str | None = None,
     ) -> OfflinePage:
         context = browser.new_context(
             viewport={"width": viewport[0], "height": viewport[1]},
             service_workers="block",
         )
         context.set_default_timeout(timeout_ms)
+        if init_script:  # runs in every frame before the page's own scripts
+            context.add_init_script(init_script)
         contexts.append(context)
         page = context.new_page()
         result = OfflinePage(page=page, test_name=request.node.name)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from coophelpers import settings
 from coophelpers._errors import CoophelpersError, InvalidInputError
+from coophelpers._validate import calendar_problem
 from coophelpers._version import package_version
 from coophelpers.maps._elements import check_map
 from coophelpers.maps._assets import leaflet_assets
@@ -29,26 +30,69 @@ __all__ = ["SOURCE_KEYS", "add_source", "add_sources", "check_source", "map_sour
 #: Keys of a source record.
 SOURCE_KEYS = ("name", "url", "licence", "as_of", "attribution", "note")
 _PROVENANCE_KEYS = ("title", "sources", "notes", "build_date")
+#: Example values of the text keys of a source, for messages.
+_SOURCE_EXAMPLES = {
+    "name": "Natural Earth admin-1 (10m)",
+    "url": "https://www.naturalearthdata.com",
+    "licence": "public domain",
+    "attribution": "Made with Natural Earth",
+    "note": "simplified for the web",
+}
+
+
+def _is_missing(value: Any) -> bool:
+    """True for the missing values of pandas and numpy: NaN, ``pd.NaT``, ``np.datetime64('NaT')``, ``pd.NA``."""
+    try:
+        return bool(value != value)  # noqa: PLR0124 - NaN and NaT are not equal to themselves
+    except (TypeError, ValueError):  # pd.NA: its comparisons are NA, which has no truth value
+        return type(value).__name__ == "NAType"
+
+
+def _iso_date(value: Any, *, param: str, where: str = "", partial: bool = False) -> str:
+    """ISO text of a date given as a ``datetime.date``/``datetime`` or an ISO string, checked.
+
+    ``partial`` also allows ``'YYYY-MM'`` and ``'YYYY'`` (a source dated only that precisely).
+    A missing value (NaN, NaT, ``pd.NA``) and an impossible date (``'2019-02-30'``) are refused;
+    messages start ``{param}={value!r}{where}``.
+    """
+    given = f"{param}={value!r}{where}"
+    shapes = "'YYYY-MM-DD' ('YYYY-MM' or 'YYYY' when only that is known)" if partial else "'YYYY-MM-DD'"
+    if _is_missing(value):
+        msg = (
+            f"{given} is a missing date. Fix: pass a datetime.date or an ISO date {shapes}, "
+            "or leave it out."
+        )
+        raise InvalidInputError(msg)
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        text = value.strip()
+        pattern = r"\d{4}(-\d{2}(-\d{2})?)?" if partial else r"\d{4}-\d{2}-\d{2}"
+        if re.fullmatch(pattern, text):
+            problem = calendar_problem(text)
+            if problem:
+                msg = f"{given} is not a calendar date: {problem}. Fix: pass a real date as {shapes}."
+                raise InvalidInputError(msg)
+            return text
+    msg = f"{given} is not a date. Fix: pass a datetime.date or an ISO date string {shapes}."
+    raise InvalidInputError(msg)
 
 
 def _build_date(value: Any = None) -> str:
     """ISO build date: explicit value, else SOURCE_DATE_EPOCH, else today (UTC)."""
     if value is not None:
-        if isinstance(value, _dt.datetime):
-            return value.date().isoformat()
-        if isinstance(value, _dt.date):
-            return value.isoformat()
-        if isinstance(value, str):
-            try:
-                return _dt.date.fromisoformat(value).isoformat()
-            except ValueError:
-                pass
-        msg = (
-            f"provenance['build_date']={value!r} is not a date. "
-            "Fix: pass a datetime.date or an ISO date string 'YYYY-MM-DD'."
-        )
-        raise InvalidInputError(msg)
+        return _iso_date(value, param="provenance['build_date']")
     return settings.build_date().isoformat()
+
+
+def _text(value: Any, *, param: str, example: str) -> str:
+    """``value`` if it is text, else an error naming ``param`` (a number or a list is a slip)."""
+    if not isinstance(value, str):
+        msg = f"{param}={value!r:.80} is not text ({type(value).__name__}). Fix: pass a string, e.g. {example!r}."
+        raise InvalidInputError(msg)
+    return value
 
 
 def map_sources(m: Any) -> list[dict[str, str]]:
@@ -75,25 +119,26 @@ def check_source(source: Any, *, param: str) -> dict[str, str]:
             f"{param} has unknown keys {unknown!r}. Fix: use only {', '.join(SOURCE_KEYS)}."
         )
         raise InvalidInputError(msg)
-    if not source.get("name"):
+    name = source.get("name")
+    if name is None or (isinstance(name, str) and not name.strip()) or _is_missing(name):
         msg = f"{param}={dict(source)!r} has no 'name'. Fix: add a 'name' for the data source."
         raise InvalidInputError(msg)
     out = {}
     for key in SOURCE_KEYS:
         value = source.get(key)
-        if value is None or value == "":
+        if value is None or (isinstance(value, str) and value == "") or _is_missing(value):
+            continue  # not known (None, or an empty cell of a table of sources: NaN, NaT)
+        if key == "as_of":
+            out[key] = _iso_date(value, param="as_of", where=f" in {param}", partial=True)
             continue
-        if isinstance(value, (_dt.date, _dt.datetime)):
-            value = value.isoformat()[:10]
-        elif key == "as_of" and not (
-            isinstance(value, str) and re.fullmatch(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?", value.strip())
-        ):
-            msg = (
-                f"as_of={value!r} in {param} is not a date. Fix: pass a datetime.date or an ISO "
-                "date 'YYYY-MM-DD' ('YYYY-MM' or 'YYYY' when only that is known)."
-            )
-            raise InvalidInputError(msg)
-        out[key] = str(value)
+        out[key] = _text(value, param=f"{param}[{key!r}]", example=_SOURCE_EXAMPLES[key])
+    url = out.get("url", "")
+    if url and not re.match(r"https?://[^\s/]", url, re.IGNORECASE):
+        msg = (
+            f"url={url!r} in {param} is not a web address. Fix: give an http:// or https:// "
+            "address of the source, or leave url out and name the source in 'note'."
+        )
+        raise InvalidInputError(msg)
     return out
 
 
@@ -193,17 +238,19 @@ def provenance_record(m: Any, provenance: Any) -> dict[str, Any]:
         )
         raise InvalidInputError(msg)
     sources = list(map_sources(m))
-    extra = provenance.get("sources") or []
-    if isinstance(extra, (str, Mapping)):
-        extra = [extra]
+    extra = _entries(
+        provenance.get("sources"), key="sources", example="[{'name': 'Rosstat', 'licence': 'CC BY 4.0'}]", one=(str, Mapping)
+    )
     for i, source in enumerate(extra):
         entry = check_source(source, param=f"provenance['sources'][{i}]")
         if entry not in sources:
             sources.append(entry)
-    notes = provenance.get("notes") or []
-    if isinstance(notes, str):
-        notes = [notes]
-    title = provenance.get("title") or getattr(m, "_coophelpers_title", None) or ""
+    notes = _entries(provenance.get("notes"), key="notes", example="['Figures for 2019.']")
+    notes = [_text(n, param=f"provenance['notes'][{i}]", example="Figures for 2019.") for i, n in enumerate(notes)]
+    title = provenance.get("title")
+    if title is not None:
+        _text(title, param="provenance['title']", example="Regions of China and Russia")
+    title = title or getattr(m, "_coophelpers_title", None) or ""
     try:
         leaflet = {"name": "Leaflet", "version": leaflet_assets().version, "licence": "BSD-2-Clause"}
     except CoophelpersError:
@@ -219,6 +266,21 @@ def provenance_record(m: Any, provenance: Any) -> dict[str, Any]:
         ],
         "build_date": _build_date(provenance.get("build_date")),
     }
+
+
+def _entries(value: Any, *, key: str, example: str, one: tuple[type, ...] = (str,)) -> list[Any]:
+    """The items of ``provenance[key]``: None gives none, one item (of a type in ``one``) gives one."""
+    if value is None:
+        return []
+    if isinstance(value, one):
+        return [value]
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    msg = (
+        f"provenance['{key}']={value!r:.80} is not a list but {type(value).__name__}. "
+        f"Fix: pass a list such as {example}, or leave the key out."
+    )
+    raise InvalidInputError(msg)
 
 
 def provenance_html(record: Mapping[str, Any]) -> str:

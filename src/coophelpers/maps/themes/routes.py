@@ -12,7 +12,7 @@ from coophelpers._errors import InvalidInputError
 from coophelpers.geodesy import unwrap_longitudes
 from coophelpers.maps._elements import check_map
 from coophelpers.maps._provenance import add_source
-from coophelpers.maps._text import LANGUAGES, tooltip_html, trilingual_rows
+from coophelpers.maps._text import LANGUAGES, esc, tooltip_html, trilingual_rows
 from coophelpers.maps.builders import ensure_layer_control, add_legend, base_map
 from coophelpers.network import Route, load_places
 from coophelpers.sea import SeaRoute, load_ports
@@ -171,7 +171,7 @@ def route_map(routes: Any, *, m: folium.Map | None = None) -> folium.Map:
     seen_crossings: set[str] = set()
     for k, (label, rt) in enumerate(items):
         colour = ROUTE_COLOURS[k % len(ROUTE_COLOURS)]
-        group = folium.FeatureGroup(name=label, show=True)
+        group = folium.FeatureGroup(name=esc(label), show=True)  # Leaflet shows layer names as HTML
         if isinstance(rt, SeaRoute):
             _add_sea_route(m, group, label, rt, colour)
             group.add_to(m)
