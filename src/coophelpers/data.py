@@ -34,6 +34,7 @@ import hashlib
 import json
 import os
 import sys
+import threading
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -89,7 +90,7 @@ def data_dir() -> Path:
     """Return the folder that holds the curated data files and ``manifest.json``."""
     override = settings.data_dir or os.environ.get(settings.DATA_DIR_ENV)
     if override:
-        return Path(override)
+        return Path(os.path.expanduser(os.fspath(override)))  # '~/data' is in the home folder
     return _default_data_dir()
 
 
@@ -127,6 +128,7 @@ def _read_manifest(folder: Path) -> dict[str, Any]:
 
 
 _manifest_cache: dict[tuple[str, float], dict[str, Any]] = {}
+_manifest_lock = threading.Lock()
 _verified: set[tuple[str, float, int]] = set()
 
 
@@ -138,10 +140,12 @@ def manifest() -> dict[str, Any]:
         key = (str(path), path.stat().st_mtime)
     except FileNotFoundError:
         key = (str(path), -1.0)
-    if key not in _manifest_cache:
-        _manifest_cache.clear()
-        _manifest_cache[key] = _read_manifest(folder)
-    return json.loads(json.dumps(_manifest_cache[key]))
+    with _manifest_lock:  # threads at first use: one reads, the others wait for its result
+        if key not in _manifest_cache:
+            _manifest_cache.clear()
+            _manifest_cache[key] = _read_manifest(folder)
+        parsed = _manifest_cache[key]
+    return json.loads(json.dumps(parsed))
 
 
 def _sha256(path: Path) -> str:

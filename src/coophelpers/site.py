@@ -39,6 +39,7 @@ import errno
 import html as _html
 import json
 import logging
+import numbers
 import os
 import re
 import shutil
@@ -346,21 +347,21 @@ def _progress(progress: Any) -> Callable[[str], None]:
 def _check_options(timeout: Any, kernel_name: Any, max_map_bytes: Any, wait: Any) -> int:
     """Check the build options; return the map size budget in bytes."""
     check_bool(wait, param="wait")
-    if isinstance(timeout, bool) or not isinstance(timeout, int) or timeout <= 0:
+    if isinstance(timeout, bool) or not isinstance(timeout, numbers.Integral) or timeout <= 0:
         msg = f"timeout={timeout!r} is not a positive number of seconds. Fix: pass e.g. 600."
         raise InvalidInputError(msg)
     if not isinstance(kernel_name, str) or not kernel_name.strip():
         msg = f"kernel_name={kernel_name!r} is not a kernel name. Fix: pass e.g. 'python3'."
         raise InvalidInputError(msg)
     if max_map_bytes is not None and (
-        isinstance(max_map_bytes, bool) or not isinstance(max_map_bytes, int) or max_map_bytes <= 0
+        isinstance(max_map_bytes, bool) or not isinstance(max_map_bytes, numbers.Integral) or max_map_bytes <= 0
     ):
         msg = (
             f"max_map_bytes={max_map_bytes!r} is not a positive number of bytes. Fix: pass e.g. "
             "1_500_000, or None for the default budget."
         )
         raise InvalidInputError(msg)
-    return settings.max_map_bytes if max_map_bytes is None else max_map_bytes
+    return settings.max_map_bytes if max_map_bytes is None else int(max_map_bytes)
 
 
 def _folders(out: Any, notebooks: Any) -> tuple[Path, Path, Path, list[Path]]:

@@ -290,3 +290,59 @@ def test_eight_threads_at_cold_start_draw_every_shape(attempt, tmp_path):
         assert isinstance(result, list), f"thread {i} failed: {result}"
         assert result[:3] == alone[:3], f"thread {i}: (features, preview shapes, bytes) {result[:3]} != {alone[:3]}"
         assert result[3] == alone[3], f"thread {i}: its static preview differs from a single-threaded one"
+
+
+def test_build_site_takes_numpy_integers_for_its_numbers(tmp_path):
+    import numpy as np
+
+    from coophelpers import SiteBuildError, site
+
+    empty = tmp_path / "notebooks"
+    empty.mkdir()
+    # the options are accepted; the build then stops because the folder has no notebooks
+    with pytest.raises(SiteBuildError, match="No notebooks"):
+        site.build_site(tmp_path / "site", notebooks=empty, timeout=np.int64(600), max_map_bytes=np.int32(1_000_000),
+                        progress=False)
+
+
+def test_the_data_folder_setting_expands_the_home_folder(tmp_path, monkeypatch):
+    from coophelpers import data, settings
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setattr(settings, "data_dir", "~/geo")
+    assert data.data_dir() == tmp_path / "geo"
+
+
+def test_threads_reading_the_manifest_at_first_use_all_get_it():
+    import threading
+
+    from coophelpers import data
+
+    for _ in range(20):
+        data._manifest_cache.clear()
+        results, errors = [], []
+        start = threading.Barrier(8)
+
+        def read():
+            start.wait()
+            try:
+                results.append(len(data.manifest()["files"]))
+            except Exception as err:  # noqa: BLE001 - the test reports any failure
+                errors.append(err)
+
+        threads = [threading.Thread(target=read) for _ in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert errors == [] and len(set(results)) == 1 and len(results) == 8
+
+
+def test_check_map_size_names_a_missing_file_and_expands_the_home_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    (tmp_path / "m.html").write_text("<html></html>", encoding="utf-8")
+    from coophelpers.maps import check_map_size
+
+    assert check_map_size("~/m.html") == len("<html></html>")
+    with pytest.raises(InvalidInputError, match="is not a saved map file"):
+        check_map_size(tmp_path / "missing.html")

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from coophelpers import settings
 from coophelpers._errors import InvalidInputError, MapBudgetError, MapSizeWarning, warn
 from coophelpers._io import atomic_write, check_folder, check_writable, user_path
-from coophelpers._validate import check_bool
+from coophelpers._validate import check_bool, check_positive_int
 from coophelpers.maps._assets import external_refs, offline_header, plan, walk
 from coophelpers.maps._basemap import BASEMAP_NAME, add_basemap
 from coophelpers.maps._elements import FitToFrame, HtmlControl, check_map
@@ -346,7 +346,7 @@ def save_map(
 def map_metadata(folder: str | os.PathLike[str]) -> dict[str, dict[str, Any]]:
     """The metadata files :func:`save_map` wrote into ``folder``, keyed by the map's resolved path."""
     out: dict[str, dict[str, Any]] = {}
-    for path in sorted(Path(folder).glob("*.json")):
+    for path in sorted(user_path(folder).glob("*.json")):
         meta = json.loads(path.read_text(encoding="utf-8"))
         out[meta["path"]] = meta
     return out
@@ -366,9 +366,16 @@ def check_map_size(path: str | os.PathLike[str], *, max_bytes: int | None = None
     ------
     MapBudgetError
         If the file is larger than ``max_bytes``.
+    InvalidInputError
+        ``path`` is not a file, or ``max_bytes`` is not a positive whole number.
     """
-    budget = settings.max_map_bytes if max_bytes is None else max_bytes
-    size = Path(path).stat().st_size
+    if max_bytes is not None:
+        check_positive_int(max_bytes, param="max_bytes", example=1_500_000)
+    budget = settings.max_map_bytes if max_bytes is None else int(max_bytes)
+    if not isinstance(path, (str, os.PathLike)) or not user_path(path).is_file():
+        msg = f"path={path!r} is not a saved map file. Fix: pass the path save_map returned, e.g. 'maps/regions.html'."
+        raise InvalidInputError(msg)
+    size = user_path(path).stat().st_size
     if size > budget:
         msg = (
             f"Map {Path(path).name!r} is {size:,} bytes ({size / 1e6:.2f} MB), over the "
