@@ -14,6 +14,7 @@ Maps           base_map, add_regions, add_legend, add_source, save_map, show_map
                regions_map, mechanism_map, crossings_map, route_map
 Figures        plot_regions, plot_mechanisms, plot_crossings, plot_routes, plot_map (matplotlib, for papers)
 Site           build_site (also ``coophelpers site --out site/``)
+Sharing data   export (CSV, Excel, GeoPackage, GeoJSON, GeoParquet, with sources), cite
 Settings       ch.settings: data and maps folders, the date ``as_of=None`` means, transport
                speeds and border dwell, the map size budget
 Errors         CoophelpersError and its subclasses; warnings are CoophelpersWarning
@@ -109,6 +110,9 @@ _LAZY: dict[str, str] = {
     "plot_routes": "coophelpers.maps",
     "plot_map": "coophelpers.maps",
     "build_site": "coophelpers.site",
+    # exports and citation
+    "export": "coophelpers.exports",
+    "cite": "coophelpers.citation",
 }
 #: public modules, importable as attributes (``ch.settings``, ``ch.maps``)
 _MODULES = (
@@ -148,8 +152,10 @@ def __dir__() -> list[str]:
 
 if _typing.TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from coophelpers.border import border_line, crossing_gaps
+    from coophelpers.citation import cite
     from coophelpers.crossings import get_crossing, load_crossings, nearest_crossings
     from coophelpers.distances import distance_matrix, geodesic_km
+    from coophelpers.exports import export
     from coophelpers.maps import (
         add_legend,
         add_regions,

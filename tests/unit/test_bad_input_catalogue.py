@@ -622,7 +622,52 @@ CASES = [
          UnknownPlaceError, "origins", "shangai", suggest="shanghai"),
     case("sea_distances-destinations-number", lambda t: ch.sea_distances(destinations=7, via="suez"),
          InvalidInputError, "destinations", 7),
+    # --- export (issue 12) ----------------------------------------------------------------
+    case("export-not-a-frame", lambda t: ch.export("regions", t / "r.csv"), InvalidInputError, "data", "regions"),
+    case("export-list-of-rows", lambda t: ch.export([{"code": "CN-HL"}], t / "r.csv"), InvalidInputError,
+         "data", [{"code": "CN-HL"}]),
+    case("export-unknown-suffix", lambda t: ch.export(_shapes(), t / "r.gpk"), InvalidInputError,
+         "path", echo="r.gpk'", suggest=".gpkg"),
+    case("export-shapefile", lambda t: ch.export(_shapes(), t / "r.shp"), InvalidInputError,
+         "path", echo="r.shp'", also=("10 characters", "'.gpkg'")),
+    case("export-no-suffix", lambda t: ch.export(_shapes(), t / "regions"), InvalidInputError,
+         "path", echo="regions'", also=("no suffix",)),
+    case("export-path-number", lambda t: ch.export(_shapes(), 5), InvalidInputError, "path", 5),
+    case("export-wkt-too-long", lambda t: ch.export(ch.load_regions("RU"), t / "r.csv", geometry="wkt"),
+         InvalidInputError, "geometry", "wkt", also=("32,767", "RU-KYA", "simplify")),
+    case("export-geometry-misspelt", lambda t: ch.export(_shapes(), t / "r.csv", geometry="wtk"), InvalidInputError,
+         "geometry", "wtk", suggest="wkt"),
+    case("export-wkt-for-gpkg", lambda t: ch.export(_shapes(), t / "r.gpkg", geometry="wkt"), InvalidInputError,
+         "geometry", "wkt", also=("'.csv'",)),
+    case("export-unwritable-folder", lambda t: _export_unwritable(t / "r.xlsx"), InvalidInputError,
+         "path", echo="r.xlsx'", also=("not writable",)),
+    case("export-no-crs", lambda t: ch.export(_shapes().set_crs(None, allow_override=True), t / "r.gpkg"),
+         InvalidInputError, "data", echo="None", also=("set_crs",)),
+    case("export-layer-sources", lambda t: ch.export(_shapes(), t / "r.gpkg", layer="sources"), InvalidInputError,
+         "layer", "sources"),
+    case("export-sources-license", lambda t: ch.export(_shapes(), t / "r.csv", sources={"name": "x", "license": "MIT"}),
+         InvalidInputError, "sources[0]", echo="'license'", also=("'licence'",)),
+    case("export-sources-as_of-impossible",
+         lambda t: ch.export(_shapes(), t / "r.csv", sources=[{"name": "survey", "as_of": "2019-02-30"}]),
+         InvalidInputError, "sources[0]['as_of']", "2019-02-30", also=("February 2019 has 28 days",)),
+    # --- cite (issue 12) ------------------------------------------------------------------
+    case("cite-format", lambda t: ch.cite("bib"), InvalidInputError, "format", "bib", suggest="bibtex"),
+    case("cite-data-not-a-frame", lambda t: ch.cite(data="regions"), InvalidInputError, "data", "regions"),
+    case("cite-data-attrs-sources", lambda t: ch.cite(data=_with_sources([5])), InvalidInputError,
+         "data.attrs['sources'][0]", 5),
 ]
+
+
+def _export_unwritable(path):
+    """export into a folder that cannot be written (os.access says no, as for a non-root user)."""
+    with mock.patch.object(_io.os, "access", return_value=False):
+        return ch.export(ch.load_regions("CN"), path)
+
+
+def _with_sources(sources):
+    frame = _shapes()
+    frame.attrs["sources"] = sources
+    return frame
 
 
 def _notebooks(tmp: Path) -> Path:
