@@ -45,7 +45,10 @@ _ZH_SUFFIXES = sorted(
     key=len,
     reverse=True,
 )
-_PUNCT = re.compile(r"[\s\-‐‑–—_'’`ʼ.,()\[\]/·]+")
+# Every kind of dash (hyphen, non-breaking hyphen, figure dash, en and em dash, horizontal bar, minus,
+# full-width hyphen-minus), apostrophes and romanisation primes (ʹ ʺ), quotation marks, colons and white space
+# (NBSP included) separate words but carry no meaning for a name.
+_PUNCT = re.compile(r"[\s\-‐‑‒–—―−⁃﹣－_'’‘`ʼʹʺ.,:;()\[\]/·«»„“”\"]+")
 
 
 def _strip_marks(text: str) -> str:
@@ -172,15 +175,20 @@ class NameIndex:
         self.core: dict[str, set[str]] | None = {} if core else None
         self.labels: dict[str, str] = {}
 
-    def add(self, key: str, names: Iterable[str], *, label: str | None = None) -> None:
-        """Register ``key`` under each of ``names`` (blank names are skipped)."""
+    def add(self, key: str, names: Iterable[str], *, label: str | None = None, core: bool = True) -> None:
+        """Register ``key`` under each of ``names`` (blank names are skipped).
+
+        ``core=False`` registers the names for exact (folded) matching only, not by core name: for
+        full spellings such as a statistics office's ``"г. Москва"`` that must not widen the core
+        matches of other names.
+        """
         self.labels.setdefault(key, label or key)
         for name in names:
             text = str(name).strip()
             if not text:
                 continue
             self.exact.setdefault(normalise(text), set()).add(key)
-            if self.core is not None:
+            if core and self.core is not None:
                 self.core.setdefault(core_name(text), set()).add(key)
 
     def __contains__(self, key: object) -> bool:

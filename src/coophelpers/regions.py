@@ -55,6 +55,7 @@ __all__ = [
     "federal_district_of",
     "load_federal_districts",
     "load_regions",
+    "region_matches",
     "resolve_region",
 ]
 
@@ -252,9 +253,12 @@ def load_federal_districts(
     Parameters
     ----------
     as_of
-        Date of the composition (default today). The Crimean district (KFD) exists from 2014-03-21
-        to 2016-07-28, the North Caucasian district from 2010-01-19; Buryatia and Zabaykalsky Krai
-        belong to the Far Eastern district from 2018-11-03 (before: Siberian).
+        Date of the composition and of the centres (default today). The Crimean district (KFD)
+        exists from 2014-03-21 to 2016-07-28, the North Caucasian district from 2010-01-19;
+        Buryatia and Zabaykalsky Krai belong to the Far Eastern district from 2018-11-03 (before:
+        Siberian). The Far Eastern district's centre is Khabarovsk until 2018-12-13 and Vladivostok
+        from that day (``data/geo/federal_districts.csv`` has one row per district and centre, with
+        ``centre_valid_from`` and ``centre_valid_to``).
     detail
         ``"web"`` or ``"full"``.
     include_disputed
@@ -263,8 +267,9 @@ def load_federal_districts(
     Returns
     -------
     geopandas.GeoDataFrame
-        Columns ``id``, ``name_en``, ``name_zh``, ``name_ru``, ``centre_en``, ``n_subjects``,
-        ``geometry``; one row per district that exists on ``as_of`` and has members.
+        Columns ``id``, ``name_en``, ``name_zh``, ``name_ru``, ``centre_en`` (the centre on
+        ``as_of``), ``n_subjects``, ``geometry``; one row per district that exists on ``as_of`` and
+        has members.
 
     Raises
     ------
@@ -281,14 +286,21 @@ def load_federal_districts(
     [9, 11]
     >>> load_federal_districts(as_of="2015-06-01", include_disputed=True)["id"].tolist()
     ['CFD', 'NWFD', 'SFD', 'NCFD', 'VFD', 'UFD', 'SibFD', 'FEFD', 'KFD']
+    >>> [load_federal_districts(as_of=d).set_index("id").loc["FEFD", "centre_en"] for d in ("2017-01-01", "2019-01-01")]
+    ['Khabarovsk', 'Vladivostok']
     """
     import geopandas as gpd
     import shapely
 
     regions = load_regions("RU", detail=detail, include_disputed=include_disputed, as_of=as_of)
+    date = resolve_as_of(as_of, dataset="regions")
     table = _districts_table()
     rows = []
     for row in table.itertuples(index=False):
+        # one row per district and centre: keep the row of the centre in force on the date
+        start, end = partial_date(row.centre_valid_from), partial_date(row.centre_valid_to)
+        if (start is not None and date < start) or (end is not None and date >= end):
+            continue
         members = regions[regions["macro_region"] == row.id]
         if members.empty:
             continue
@@ -373,11 +385,9 @@ _REGION_FIX = (
 )
 
 
-@lru_cache(maxsize=1)
-def _name_index() -> NameIndex:
-    """Every name of every region: official names in three languages, aliases, ISO codes,
+def _base_names(index: NameIndex) -> NameIndex:
+    """Fill ``index`` with the curated names: official names in three languages, aliases, ISO codes,
     Latin transliterations of the Russian names, and Natural Earth's own (old) names."""
-    index = NameIndex(what="region", error=UnknownRegionError, fix=_REGION_FIX, core=True)
     for row in _attributes().itertuples(index=False):
         names = [row.code, row.name_en, row.name_zh, row.name_ru, *row.aliases.split("|")]
         names += _translit(row.name_ru) if row.country == "RU" else []
@@ -385,6 +395,25 @@ def _name_index() -> NameIndex:
     for row in _geometry("web")[["code", "source_name"]].itertuples(index=False):
         if not row.source_name.endswith("(admin-0)"):
             index.add(row.code, [row.source_name])
+    return index
+
+
+@lru_cache(maxsize=1)
+def _base_name_index() -> NameIndex:
+    """The curated names only (``data/geo/build/build_aliases.py`` checks its aliases against them)."""
+    return _base_names(NameIndex(what="region", error=UnknownRegionError, fix=_REGION_FIX, core=True))
+
+
+@lru_cache(maxsize=1)
+def _name_index() -> NameIndex:
+    """Every name of every region: the curated names, and the spellings of statistics offices and
+    boundary datasets generated from ``name_conventions.csv`` into ``region_aliases.csv`` (matched
+    exactly, after folding; spellings two conventions give different units are left out)."""
+    index = _base_names(NameIndex(what="region", error=UnknownRegionError, fix=_REGION_FIX, core=True))
+    aliases = _data.read_csv("region_aliases.csv", dtype=str, keep_default_na=False)
+    usable = aliases[aliases["relation"] != "conflict"]
+    for code, names in usable.groupby("code")["alias"]:
+        index.add(code, names, core=False)
     return index
 
 
@@ -399,6 +428,9 @@ def resolve_region(name: str, country: str | None = None, *, param: str = "name"
     ("Heilongjiang", "黑龙江省", "Хэйлунцзян", "Primorye", "Приморский край", "Primorsky Krai",
     "Primorskiy kray"), as are ISO codes ("RU-PRI") and Natural Earth's old names ("Primor'ye",
     "Chita", "Yevrey"). Case, diacritics, punctuation, ``ё``/``е`` and type words are ignored.
+    Statistics offices' and boundary datasets' spellings resolve too ("г. Москва", "Altai Territory",
+    "Тюменская область (без автономных округов)", GADM's "Maga Buryatdan"): see
+    ``data/geo/name_conventions.csv``, and :func:`~coophelpers.resolve_regions` for many names at once.
 
     Parameters
     ----------
@@ -424,8 +456,29 @@ def resolve_region(name: str, country: str | None = None, *, param: str = "name"
     --------
     >>> resolve_region("Приморский край"), resolve_region("黑龙江"), resolve_region("Chita")
     ('RU-PRI', 'CN-HL', 'RU-ZAB')
+    >>> resolve_region("г. Москва"), resolve_region("Altai Territory")
+    ('RU-MOW', 'RU-ALT')
     """
     return _resolve_region(name, check_country(country), param=param)
+
+
+def region_matches(name: str, country: str | None = None) -> tuple[str, ...]:
+    """Return the sorted codes of every region ``name`` matches (none, one, or several if ambiguous).
+
+    The quiet counterpart of :func:`resolve_region` for many names at once: the same matching, no
+    error and no suggestions. Raises :class:`InvalidInputError` for a ``name`` that is not text or
+    an unknown ``country``.
+
+    >>> region_matches("Altai"), region_matches("г. Москва"), region_matches("Atlantis")
+    (('RU-AL', 'RU-ALT'), ('RU-MOW',), ())
+    """
+    code = check_country(country)
+    check_str(name, param="name", fix=_REGION_FIX)
+    keep = None if code is None else (lambda c: _country_of(c) == code)
+    index = _name_index()
+    if name in index and (keep is None or keep(name)):
+        return (name,)
+    return tuple(sorted(index.candidates(name, keep)))
 
 
 @lru_cache(maxsize=1)
