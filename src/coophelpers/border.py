@@ -3,7 +3,9 @@
 The border line is derived, not curated: :func:`border_line` takes the boundary shared by the
 Chinese provincial units and the Russian federal subjects in the full-detail region geometry
 (:func:`coophelpers.load_regions`) and measures it on the WGS84 ellipsoid; it is shorter than the
-published 4,209.3 km because the generalised geometry cuts the river meanders.
+published 4,209.3 km because the generalised geometry cuts the river meanders. The published
+figures (:data:`PUBLISHED_LENGTH_KM`) come from different dates and do not add up; see
+:data:`PUBLISHED_LENGTH_NOTES`.
 :func:`crossing_gaps` places the operating crossings (:mod:`coophelpers.crossings`) along it.
 """
 
@@ -27,12 +29,38 @@ if TYPE_CHECKING:
     import pandas as pd
     from shapely.geometry import LineString
 
-__all__ = ["CO_LOCATED_KM", "PUBLISHED_LENGTH_KM", "SECTIONS", "border_line", "crossing_gaps"]
+__all__ = ["CO_LOCATED_KM", "PUBLISHED_LENGTH_KM", "PUBLISHED_LENGTH_NOTES", "SECTIONS", "border_line", "crossing_gaps"]
 
 #: Sections of the border: east (Mongolia to North Korea) and west (Altai, Kazakhstan to Mongolia).
 SECTIONS = ("east", "west")
-#: Published lengths in km: eastern section (joint estimate 1999), western section, whole border.
+#: Published lengths in km: the eastern section by the joint estimate published in 1999, the western
+#: (Altai) section, and the whole border after final demarcation. They come from different dates and
+#: sources and do not add up (4,195 + 54.57 = 4,249.57, not 4,209.3): see PUBLISHED_LENGTH_NOTES.
 PUBLISHED_LENGTH_KM = {"east": 4195.0, "west": 54.57, "total": 4209.3}
+#: Where each published length comes from, and why the three do not add up.
+PUBLISHED_LENGTH_NOTES = {
+    "east": (
+        "4,195 km: eastern section, joint estimate published in 1999 (cited by the English and Chinese "
+        "Wikipedia articles on the China-Russia border), i.e. before the 2004 Supplementary Agreement on "
+        "the eastern section, which divided Bolshoy Ussuriysky (Heixiazi) and Bolshoy (Abagaitu) islands "
+        "(in force 2005, demarcated 2008)."
+    ),
+    "west": (
+        "54.57 km: western (Altai) section between the Kazakhstan and Mongolia tripoints. No source for "
+        "this figure was found (unverified); the Wikipedia articles say only 'less than 100 km'. The "
+        "section is fixed by the agreement of 1994-09-03 (in force 1995-10-17), whose text gives no length."
+    ),
+    "total": (
+        "4,209.3 km: whole border after the final demarcation, the figure of the Russian border agency "
+        "(Rosgranitsa) as cited by Wikipedia; the agency's page itself was not seen (unverified at source)."
+    ),
+    "why_they_differ": (
+        "4,195 + 54.57 = 4,249.57 km (the rounded 4,250 km of some encyclopedias), not 4,209.3 km. With "
+        "the western section at 54.57 km, the total implies an eastern section of about 4,154.7 km, about "
+        "40 km shorter than the 1999 estimate, consistent with re-drawing the line across the islands "
+        "under the 2004 agreement. This explanation is an inference; no source states it."
+    ),
+}
 #: Longitude that separates the western (Altai) section from the eastern one.
 _SECTION_SPLIT_LON = 100.0
 #: Crossings closer than this along the border line count as one place in :func:`crossing_gaps`.
@@ -248,7 +276,7 @@ def crossing_gaps(
     (5, 3504.9)
     >>> longest = gaps.loc[gaps["gap_km"].idxmax()]
     >>> longest["from_ids"], longest["to_ids"], float(longest["gap_km"])
-    (('manzhouli-zabaykalsk-rail',), ('tongjiang-nizhneleninskoye-rail-bridge',), 2228.6)
+    (('manzhouli-zabaykalsk-rail',), ('tongjiang-nizhneleninskoye-rail-bridge',), 2249.3)
     """
     import pandas as pd
 

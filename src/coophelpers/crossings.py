@@ -25,6 +25,19 @@ floats) plus
 ``sources`` and ``river_modes`` hold several values as tuples. The border line itself and the
 gaps between crossings along it are in :mod:`coophelpers.border`.
 
+Each side's position has a quality (:data:`POSITION_QUALITIES`) and a source
+(``cn_position_source``, ``ru_position_source``): the URL the coordinates come from, or
+``"method: ..."`` stating how the point was derived. ``checkpoint``, ``bridge`` and ``port`` are
+points a source gives for the facility itself; ``border_point_by_method`` is the point of the
+package's derived border line nearest to a named settlement on the other side or next to the
+checkpoint, used where a source places the checkpoint at the border but gives no coordinates;
+``settlement_centre`` stands in where neither is available. Points of the first four qualities lie
+within :data:`AT_BORDER_KM` of the border line.
+
+Every source the curated files cite (this registry, the mechanism files and the federal-district
+files) is described once in ``data/geo/sources.csv``: publisher, title, publication date, kind
+(:data:`SOURCE_KINDS`) and as-of date; :func:`load_sources` reads it.
+
 Dates in the registry are ISO dates that may be partial (``YYYY`` or ``YYYY-MM``); a partial date
 counts from its first day when a status on a date is computed.
 """
@@ -65,10 +78,12 @@ __all__ = [
     "POSITION_QUALITIES",
     "RIVER_MODES",
     "SEASONALITIES",
+    "SOURCE_KINDS",
     "STATUSES",
     "check_mode_filter",
     "get_crossing",
     "load_crossings",
+    "load_sources",
     "nearest_crossings",
 ]
 
@@ -93,8 +108,28 @@ STATUSES = ("operating", "closed", "suspended", "planned", "under_construction",
 RIVER_MODES = ("ferry", "pontoon", "ice_road", "hovercraft")
 #: Whether a crossing works all year.
 SEASONALITIES = ("year_round", "seasonal", "unknown")
-#: How well a side's position is known, best first.
-POSITION_QUALITIES = ("checkpoint", "settlement_centre", "approximate", "unknown")
+#: How well a side's position is known, best first: the checkpoint, bridge or port itself (from a
+#: source), a point of the derived border line found by a stated method, a settlement centre standing
+#: in, a rough estimate, or no position.
+POSITION_QUALITIES = (
+    "checkpoint", "bridge", "port", "border_point_by_method", "settlement_centre", "approximate", "unknown",
+)
+#: Qualities of points that stand for the crossing itself: they lie within AT_BORDER_KM of the
+#: derived border line (tested in tests/data/test_crossings_data.py).
+AT_BORDER_QUALITIES = ("checkpoint", "bridge", "border_point_by_method")
+#: How far (km) a checkpoint, bridge or border_point_by_method point may lie from the derived border
+#: line (the line is generalised: rivers are straightened by a few km).
+AT_BORDER_KM = 3.0
+#: Kinds of source in ``data/geo/sources.csv``: ``official`` (a government body, agency or operator
+#: publishing its own information, or an official legal text), ``agency`` (a news agency: Xinhua,
+#: TASS, Interfax, RIA, CRI, Sputnik, China News Service, ...), ``newspaper`` (newspapers, broadcasters
+#: and news sites with their own reporting), ``academic`` (journals, theses, research reports),
+#: ``encyclopedia`` (Wikipedia and other encyclopedias read at their own site), ``gazetteer``
+#: (GeoNames place records) and ``secondary`` (mirrors and machine copies of other pages, reposts,
+#: aggregators, blogs, forums, user drafts and travel sites: kept only where no original was found).
+SOURCE_KINDS = ("official", "agency", "newspaper", "academic", "encyclopedia", "gazetteer", "secondary")
+#: The file of sources, registered in ``data/geo/manifest.json``.
+SOURCES_FILENAME = "sources.csv"
 #: Pipeline products.
 PRODUCTS = ("oil", "gas")
 #: Default number of crossings returned by :func:`nearest_crossings`.
@@ -259,7 +294,7 @@ def load_crossings(
     ['manzhouli-zabaykalsk-rail', 'tongjiang-nizhneleninskoye-rail-bridge', 'suifenhe-grodekovo-rail',
      'hunchun-makhalino-rail']
     >>> [len(load_crossings(status="operating", as_of=date)) for date in ("2021-06-01", "2024-01-01")]
-    [17, 20]
+    [16, 20]
     """
     import geopandas as gpd
     from shapely.geometry import Point
@@ -286,6 +321,46 @@ def load_crossings(
         frame = frame[frame["mode"].isin(modes_t)]
     geometry = [Point(lon, lat) for lat, lon in zip(frame["lat"], frame["lon"])]
     return gpd.GeoDataFrame(frame.reset_index(drop=True), geometry=geometry, crs="EPSG:4326")
+
+
+@lru_cache(maxsize=1)
+def _sources_table() -> pd.DataFrame:
+    return _data.read_csv(SOURCES_FILENAME, dtype=str, keep_default_na=False)
+
+
+def load_sources(*, kinds: str | Iterable[str] | None = None) -> pd.DataFrame:
+    """The sources cited by the curated registries, one row per source (``data/geo/sources.csv``).
+
+    Parameters
+    ----------
+    kinds
+        Keep only sources of this kind (or kinds): one of :data:`SOURCE_KINDS`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``source`` (the text the data files cite: a URL, or a bibliographic reference where no
+        URL was found), ``publisher``, ``title`` (a description in square brackets where the source's
+        own title is not known), ``published`` (partial ISO date, empty when undated),
+        ``source_kind``, ``as_of`` (the date the source speaks for: its publication date, or
+        the date it was consulted when undated) and ``note``.
+
+    Raises
+    ------
+    InvalidInputError
+        An unknown kind.
+
+    Examples
+    --------
+    >>> src = load_sources(kinds="official")
+    >>> set(src["source_kind"])
+    {'official'}
+    """
+    chosen = _check_filter(kinds, SOURCE_KINDS, param="kinds", what="source kind")
+    frame = _sources_table().copy()
+    if chosen is not None:
+        frame = frame[frame["source_kind"].isin(chosen)]
+    return frame.reset_index(drop=True)
 
 
 @lru_cache(maxsize=1)

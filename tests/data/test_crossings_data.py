@@ -21,7 +21,10 @@ from shapely.ops import nearest_points
 
 from coophelpers import border_line, load_regions
 from coophelpers import data as cdata
+from coophelpers.border import PUBLISHED_LENGTH_KM, PUBLISHED_LENGTH_NOTES
 from coophelpers.crossings import (
+    AT_BORDER_KM,
+    AT_BORDER_QUALITIES,
     BORDER_TOLERANCE_KM,
     EXCEPTION_TOLERANCE_KM,
     FILENAME,
@@ -54,6 +57,8 @@ CONTRACT_IDS = (
 )
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 SIDES = ("cn", "ru")
+#: Qualities whose position must come from a source (a URL listed in sources.csv), not a method.
+SOURCED_QUALITIES = ("checkpoint", "bridge", "port", "settlement_centre")
 
 
 def _date(text: str) -> dt.date:
@@ -283,3 +288,151 @@ def test_border_length_is_plausible(line):
     lengths = dict(zip(line["section"], line["length_km"]))
     assert 3000 < lengths["east"] < 4400
     assert 30 < lengths["west"] < 70
+
+
+# --- positions: quality, source and distance to the border line (issue 15) -------------------
+
+
+def _row(table, crossing_id):
+    rows = table[table["id"] == crossing_id]
+    assert len(rows) == 1, crossing_id
+    return rows.iloc[0]
+
+
+def test_every_position_says_where_it_comes_from(table):
+    cited = set(cdata.read_csv("sources.csv", dtype=str, keep_default_na=False)["source"])
+    for row, side, _, _ in _sides(table):
+        quality = getattr(row, f"{side}_position_quality")
+        source = getattr(row, f"{side}_position_source")
+        assert source, f"{row.id}: {side} position has no source"
+        if quality == "border_point_by_method":
+            assert source.startswith("method: the point of the package's derived border line"), row.id
+        elif quality in SOURCED_QUALITIES:
+            assert source in cited, f"{row.id}: {side} position source {source!r} is not in sources.csv"
+        else:
+            assert source.startswith("method: ") or source in cited, row.id
+    for row in table.itertuples(index=False):
+        for side in SIDES:
+            if not getattr(row, f"{side}_lat"):
+                assert not getattr(row, f"{side}_position_source"), f"{row.id}: a source without a position"
+
+
+def test_checkpoint_bridge_and_method_points_lie_at_the_border(table, line):
+    geom = line.geometry.union_all()
+    checked = 0
+    for row, side, lat, lon in _sides(table):
+        if getattr(row, f"{side}_position_quality") in AT_BORDER_QUALITIES:
+            km = _km_to_geom(lat, lon, geom)
+            assert km <= AT_BORDER_KM, f"{row.id}: {side} point lies {km:.1f} km from the border line"
+            checked += 1
+    assert checked >= 9
+
+
+def test_far_settlement_centres_are_flagged(table, line):
+    """A settlement centre farther than BORDER_TOLERANCE_KM from the line needs a border_exception."""
+    geom = line.geometry.union_all()
+    for row, side, lat, lon in _sides(table):
+        if getattr(row, f"{side}_position_quality") == "settlement_centre" and _km_to_geom(lat, lon, geom) > BORDER_TOLERANCE_KM:
+            assert row.border_exception, f"{row.id}: {side} settlement centre far from the border without an exception"
+
+
+@pytest.mark.parametrize(
+    ("crossing_id", "side", "old", "min_moved_km"),
+    [
+        ("heishantou-starotsurukhaytuy-road-bridge", "cn", (50.21389, 119.50434), 10),  # Heishantou town
+        ("sunwu-konstantinovka-river", "cn", (49.42282, 127.32911), 45),  # Sunwu county seat
+        ("mishan-turiyrog-road", "cn", (45.55, 131.88333), 30),  # Mishan city
+        ("suifenhe-pogranichny-road", "ru", (44.41041, 131.37847), 15),  # Pogranichny town
+        ("tongjiang-nizhneleninskoye-rail-bridge", "cn", (47.65, 132.5), 35),  # Tongjiang city
+    ],
+)
+def test_town_centres_far_from_the_checkpoint_were_replaced(table, line, crossing_id, side, old, min_moved_km):
+    row = _row(table, crossing_id)
+    lat, lon = float(row[f"{side}_lat"]), float(row[f"{side}_lon"])
+    assert row[f"{side}_position_quality"] in ("bridge", "border_point_by_method")
+    assert GEOD.inv(old[1], old[0], lon, lat)[2] / 1000 >= min_moved_km
+    assert _km_to_geom(lat, lon, line.geometry.union_all()) <= AT_BORDER_KM
+    assert not row["border_exception"]
+
+
+# --- the facts fixed in issue 15 ------------------------------------------------------------
+
+
+def test_heishantou_is_a_road_bridge_crossing(table):
+    row = _row(table, "heishantou-starotsurukhaytuy-road-bridge")
+    assert row["mode"] == "road_bridge" and row["river_modes"] == ""
+    assert (row["opened"], row["closed"], row["reopened"]) == ("1990", "2020", "2023-04-01")
+    for fact in ("1989-04-10", "2006-10-20", "1.5 km", "wooden bridge", "12 km"):
+        assert fact in row["note"], fact
+    assert "https://mininvest.75.ru/novosti/315188" in row["sources"]
+    # the two sides are the facing checkpoints, not Heishantou town 12.7 km away
+    km = GEOD.inv(float(row["cn_lon"]), float(row["cn_lat"]), float(row["ru_lon"]), float(row["ru_lat"]))[2] / 1000
+    assert km < 3
+
+
+def test_heishantou_status_follows_the_russian_checkpoint():
+    from coophelpers import load_crossings
+
+    def status(date):
+        frame = load_crossings(as_of=date).set_index("id")
+        return frame.loc["heishantou-starotsurukhaytuy-road-bridge", "status"]
+
+    assert status("2021-06-01") == "suspended"
+    assert status("2023-03-31") == "suspended"
+    assert status("2023-04-01") == "operating"
+
+
+def test_dongning_closure_dates_and_river_names(table):
+    row = _row(table, "dongning-poltavka-road")
+    assert (row["closed"], row["reopened"]) == ("2023-08-11", "2023-12-10")
+    for fact in ("2023-08-12", "2023-08-08", "2024-03-29", "Granitnaya", "Razdolnaya", "瑚布图河"):
+        assert fact in row["note"], fact
+    assert "https://news.china.com/domestic/945/20240329/46316890.html" in row["sources"]
+
+
+def test_heihe_bridge_dates_and_both_lengths(table):
+    row = _row(table, "heihe-kanikurgan-road-bridge")
+    assert row["opened"] == "2022-06-10"
+    for fact in ("2025-12-25", "2024-12-10", "1,080 m", "1,284 m"):
+        assert fact in row["note"], fact
+    assert "opened 2025-12-26" not in row["note"]
+    assert (row["cn_position_quality"], row["ru_position_quality"]) == ("bridge", "bridge")
+
+
+def test_tongjiang_rail_bridge_position_and_opening(table):
+    row = _row(table, "tongjiang-nizhneleninskoye-rail-bridge")
+    assert row["opened"] == "2022-11-16"
+    assert "2022-04-27" in row["note"] and "Russian section" in row["note"]
+    bridge = (47 + 57 / 60 + 40 / 3600, 132 + 41 / 60 + 54 / 3600)  # 47°57′40″N 132°41′54″E
+    for side in SIDES:
+        km = GEOD.inv(bridge[1], bridge[0], float(row[f"{side}_lon"]), float(row[f"{side}_lat"]))[2] / 1000
+        assert km < 1, side
+
+
+def test_hunchun_kraskino_checkpoint_dates(table):
+    row = _row(table, "hunchun-kraskino-road")
+    assert row["opened"] == "1992"
+    assert "June 1995" in row["note"] and "unverified" in row["note"]
+
+
+def test_manzhouli_road_closure(table):
+    row = _row(table, "manzhouli-zabaykalsk-road")
+    assert (row["closed"], row["reopened"]) == ("2021-12-03", "2022-01-14")
+    assert "2023-01-16" in row["note"] and "2023-01-08" in row["note"]
+
+
+def test_heihe_river_port_sources(table):
+    row = _row(table, "heihe-blagoveshchensk-river")
+    assert "pokrovka" not in row["sources"].lower(), "the Pokrovka-Raohe article is not about this crossing"
+    for fact in ("January 1982", "July 1986", "February 1988", "secondary sources only"):
+        assert fact in row["note"], fact
+
+
+def test_published_border_lengths_are_explained():
+    assert set(PUBLISHED_LENGTH_NOTES) >= {"east", "west", "total", "why_they_differ"}
+    east, west, total = (PUBLISHED_LENGTH_KM[k] for k in ("east", "west", "total"))
+    assert abs(east + west - total) > 1, "if the figures now add up, update PUBLISHED_LENGTH_NOTES"
+    assert "1999" in PUBLISHED_LENGTH_NOTES["east"] and "2004" in PUBLISHED_LENGTH_NOTES["east"]
+    assert "unverified" in PUBLISHED_LENGTH_NOTES["west"]
+    assert "Rosgranitsa" in PUBLISHED_LENGTH_NOTES["total"]
+    assert f"{east + west:,.2f}" in PUBLISHED_LENGTH_NOTES["why_they_differ"]

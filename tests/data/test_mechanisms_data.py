@@ -236,3 +236,30 @@ def test_counts_by_mechanism_and_side_today():
 def test_read_through_the_registry_matches_the_raw_file():
     raw = pd.read_csv(data.data_dir() / "mechanism_membership.csv", dtype=str, keep_default_na=False)
     assert raw.equals(MEMBERS)
+
+
+# --- commission chairs and decree numbers (issue 15) ---------------------------------------------
+
+
+def test_northeast_fareast_chinese_chairs_by_date():
+    row = MECHS.set_index("id").loc["northeast-fareast"]
+    chairs = row["chairs"]
+    # Wang Yang chaired until at least the Harbin chairs' meeting of 2018-02-07 (gov.cn), not only to 2017
+    assert "Wang Yang (2016 – at least 2018-02-07" in chairs
+    assert "Wang Yang (2016–2017)" not in chairs
+    # then Hu Chunhua (2nd meeting, Dalian, 2018-08-21; 4th meeting 2022-11-17), then Zhang Guoqing
+    assert "Hu Chunhua (2018 – at least 2022-11-17" in chairs and "2018-08-21" in chairs
+    assert "Zhang Guoqing" in chairs and "2023-12-15" in chairs and "2024-07-09" in chairs
+    assert chairs.index("Wang Yang") < chairs.index("Hu Chunhua") < chairs.index("Zhang Guoqing")
+    for url in ("http://big5.www.gov.cn/gate/big5/www.gov.cn/guowuyuan/2018-02/07/content_5264678.htm",
+                "http://en.people.cn/n3/2023/1216/c90000-20111200.html"):
+        assert url in row["sources"]
+
+
+def test_unconfirmed_decree_numbers_are_marked():
+    fd = data.read_csv("federal_districts.csv", dtype=str, keep_default_na=False)
+    text = " ".join(fd["source"]) + " ".join(FD["source"])
+    for number in ("No. 168", "No. 375", "No. 632"):
+        for match in re.finditer(re.escape(number), text):
+            assert "unconfirmed" in text[match.start():match.start() + 60], number
+    assert "unconfirmed" in MECHS.set_index("id").loc["northeast-fareast", "founded_note"]

@@ -109,3 +109,50 @@ def test_moscow_codes_are_not_swapped():
     frame = load_regions("RU").set_index("code")
     # the city is the small one
     assert frame.loc["RU-MOW"].geometry.area < frame.loc["RU-MOS"].geometry.area / 5
+
+
+# --- centres that were wrong or moved (issue 15) --------------------------------------------------
+
+
+def test_magas_is_not_placed_in_nazran():
+    row = load_regions("RU").set_index("code").loc["RU-IN"]
+    assert row["capital_en"] == "Magas"
+    nazran = (43.22597, 44.77323)  # GeoNames 523064
+    to_nazran = GEOD.inv(nazran[1], nazran[0], row["capital_lon"], row["capital_lat"])[2] / 1000
+    to_magas = GEOD.inv(44.8, 43 + 10 / 60, row["capital_lon"], row["capital_lat"])[2] / 1000  # 43°10′N 44°48′E
+    assert to_nazran > 3 and to_magas < 2
+    assert row["capital_lat"] < nazran[0] and row["capital_lon"] > nazran[1]  # south-east of Nazran
+
+
+@pytest.mark.parametrize(
+    ("as_of", "centre"),
+    [("2017-01-01", "Khabarovsk"), ("2018-12-12", "Khabarovsk"), ("2018-12-13", "Vladivostok"), ("2024-01-01", "Vladivostok")],
+)
+def test_far_eastern_district_centre_follows_as_of(as_of, centre):
+    from coophelpers import load_federal_districts
+
+    districts = load_federal_districts(as_of=as_of).set_index("id")
+    assert districts.loc["FEFD", "centre_en"] == centre
+    assert districts.index.is_unique
+
+
+def test_district_centres_cover_each_district_without_overlap():
+    import datetime as dt
+
+    from coophelpers import data
+
+    fd = data.read_csv("federal_districts.csv", dtype=str, keep_default_na=False)
+    end_of_time = dt.date(9999, 12, 31)
+
+    def day(text):
+        return dt.date.fromisoformat(text) if text else end_of_time
+
+    for district, rows in fd.groupby("id"):
+        spans = sorted((day(r.centre_valid_from), day(r.centre_valid_to), r.centre_en) for r in rows.itertuples())
+        assert spans[0][0] == day(rows["valid_from"].iloc[0]), district
+        assert spans[-1][1] == day(rows["valid_to"].iloc[0]), district
+        for (_, end, _), (start, _, _) in zip(spans, spans[1:]):
+            assert end == start, f"{district}: centre periods must meet"
+        assert len(set(rows["valid_from"])) == len(set(rows["valid_to"])) == 1, district
+    fefd = fd[fd["id"] == "FEFD"].set_index("centre_en")
+    assert fefd.loc["Khabarovsk", "centre_valid_to"] == fefd.loc["Vladivostok", "centre_valid_from"] == "2018-12-13"

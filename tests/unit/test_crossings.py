@@ -99,6 +99,7 @@ def test_filter_by_several_modes_and_status():
     gdf = load_crossings(modes=["road_bridge", "rail_bridge"], status="operating")
     assert set(gdf["id"]) == {
         "shiwei-olochi-road-bridge",
+        "heishantou-starotsurukhaytuy-road-bridge",  # a road bridge over the Argun (issue 15)
         "heihe-kanikurgan-road-bridge",
         "tongjiang-nizhneleninskoye-rail-bridge",
     }
