@@ -11,7 +11,8 @@ Python loop over the same pairs. Three baselines are measured in the same run:
 * a loop of scalar ``pyproj.Geod.inv`` calls on looked-up coordinates (the same C code one pair at
   a time). Against it the gain is small: Karney's algorithm itself, not Python, is the cost.
 
-It also times a network route query (warm caches, and the first query of a fresh graph).
+It also times a network route query (warm caches, and the first query of a fresh graph);
+``bench_network.py`` times the network against its own baselines.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from _timing import best_of, report  # noqa: E402
 
 import coophelpers  # noqa: E402
-from coophelpers import _network_data  # noqa: E402
+from coophelpers import _network_graph  # noqa: E402
 
 
 A_M = 6378137.0  # WGS84 semi-major axis
@@ -114,8 +115,8 @@ def main() -> int:
     print(f"ratio vs scalar Geod.inv loop:      {loop_bare / matrix:8.1f}x")
 
     # route queries
-    _network_data._cached_graph.cache_clear()
-    cold = best_of(lambda: (_network_data._cached_graph.cache_clear(), coophelpers.route("Wuhan", "Kazan")), repeat=5)
+    _network_graph.cached_state_graph.cache_clear()
+    cold = best_of(lambda: (_network_graph.cached_state_graph.cache_clear(), coophelpers.route("Wuhan", "Kazan")), repeat=5)
     warm = best_of(lambda: coophelpers.route("Wuhan", "Kazan"), repeat=20)
     timed = best_of(lambda: coophelpers.route("Harbin", "Moscow", weight="time"), repeat=20)
     report("route('Wuhan', 'Kazan'), graph rebuilt", cold)

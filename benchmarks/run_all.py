@@ -1,4 +1,10 @@
-"""Run every benchmark script in this folder, one after the other (``make bench``)."""
+"""Run every benchmark script in this folder, one after the other (``make bench``).
+
+Every ``bench_*.py`` here is run: ``bench_regions.py`` (loading the regions), ``bench_distances.py``,
+``bench_network.py`` (routes, the China × Russia network matrix, partner routes, notebook 04),
+``bench_site.py`` and ``bench_resolve.py`` (10,000 region names resolved in bulk by
+``resolve_regions`` against the per-name ``resolve_region`` loop, and ``join_regions``).
+"""
 
 from __future__ import annotations
 

@@ -4,12 +4,13 @@
 
 Regions        load_regions, load_federal_districts, resolve_region, admin_centre,
                federal_district_of
+Your tables    resolve_regions (statistics offices' spellings, in bulk), join_regions, RegionReport
 Mechanisms     load_mechanisms, mechanism_members, mechanism_pairs, mechanism_summary,
                mechanism_variants, resolve_mechanism
 Crossings      load_crossings, get_crossing, nearest_crossings, border_line, crossing_gaps
 Distances      geodesic_km, distance_matrix, route, Route, load_network, load_places,
                default_border_hours, sea_route, sea_distances, load_ports
-Partners       partner_routes, partner_summary, network_change, dwell_scenario
+Partners       partner_routes, partner_summary, network_change, dwell_scenario, gravity_table
 Maps           base_map, add_regions, add_legend, add_source, save_map, show_map, map_output,
                regions_map, mechanism_map, crossings_map, route_map
 Figures        plot_regions, plot_mechanisms, plot_crossings, plot_routes, plot_map (matplotlib, for papers)
@@ -63,6 +64,10 @@ _LAZY: dict[str, str] = {
     "resolve_region": "coophelpers.regions",
     "admin_centre": "coophelpers.regions",
     "federal_district_of": "coophelpers.regions",
+    # your own tables
+    "resolve_regions": "coophelpers.joins",
+    "join_regions": "coophelpers.joins",
+    "RegionReport": "coophelpers.joins",
     # mechanisms
     "load_mechanisms": "coophelpers.mechanisms",
     "mechanism_members": "coophelpers.mechanisms",
@@ -92,6 +97,7 @@ _LAZY: dict[str, str] = {
     "partner_summary": "coophelpers.partners",
     "network_change": "coophelpers.partners",
     "dwell_scenario": "coophelpers.partners",
+    "gravity_table": "coophelpers.partners",
     # maps and sharing
     "base_map": "coophelpers.maps",
     "add_regions": "coophelpers.maps",
@@ -116,7 +122,7 @@ _LAZY: dict[str, str] = {
 }
 #: public modules, importable as attributes (``ch.settings``, ``ch.maps``)
 _MODULES = (
-    "border", "crossings", "data", "distances", "geodesy", "maps", "mechanisms", "network",
+    "border", "crossings", "data", "distances", "geodesy", "joins", "maps", "mechanisms", "network",
     "partners", "regions", "sea", "settings", "site",
 )
 _ERRORS = (
@@ -174,6 +180,7 @@ if _typing.TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         save_map,
         show_map,
     )
+    from coophelpers.joins import RegionReport, join_regions, resolve_regions
     from coophelpers.mechanisms import (
         load_mechanisms,
         mechanism_members,
@@ -183,7 +190,7 @@ if _typing.TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         resolve_mechanism,
     )
     from coophelpers.network import Route, default_border_hours, load_network, load_places, route
-    from coophelpers.partners import dwell_scenario, network_change, partner_routes, partner_summary
+    from coophelpers.partners import dwell_scenario, gravity_table, network_change, partner_routes, partner_summary
     from coophelpers.regions import (
         admin_centre,
         federal_district_of,

@@ -1,9 +1,9 @@
-"""The transport network's tables, place names and time model, shared by its public modules (private).
+"""The transport network's tables, place names and checks, shared by its public modules (private).
 
-:mod:`coophelpers.network` (loading, routing) and :mod:`coophelpers.partners` build on these:
-the node and edge tables read once from the curated files, the name index of places, the checks
-of modes, dates and dwell overrides, and the cost of each edge by length or by time (running time
-at ``settings.speed_kmh`` plus border and gauge-change dwell from :mod:`coophelpers.settings`).
+:mod:`coophelpers.network` (loading, routing), :mod:`coophelpers._network_graph` (the time model
+and the searches) and :mod:`coophelpers.partners` build on these: the node and edge tables read
+once from the curated files, the name index of places, and the checks of modes, dates and dwell
+overrides.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from coophelpers._validate import check_choices, is_point, partial_date, resolve
 from coophelpers.regions import resolve_region
 
 if TYPE_CHECKING:
-    import networkx as nx
     import pandas as pd
 
 NODES_FILE = "network_nodes.csv"
@@ -33,6 +32,15 @@ MODES = ("rail", "road", "ferry")
 DEFAULT_MODES = MODES
 _EAEU = frozenset({"RU", "KZ", "BY", "AM", "KG"})
 _GAUGE_OF_COUNTRY = {"CN": "1435"}  # every other country in the network runs 1520 mm track
+#: Values of ``network_edges.csv`` ``seasonality`` that mark a link closed for part of the year
+#: (``settings.seasonal_links`` says how routes treat them); ``year_round`` and
+#: ``weather_dependent`` (train ferries stopped by storms) are year-round.
+SEASONAL = ("summer_only", "winter_road", "ferry_and_ice_road")
+
+
+def gauge_of_country(country: str) -> str:
+    """Track gauge (mm, as text) of a country's railways: 1435 in China, 1520 elsewhere here."""
+    return _GAUGE_OF_COUNTRY.get(country, "1520")
 
 
 @lru_cache(maxsize=1)
@@ -50,12 +58,24 @@ def tables() -> tuple[pd.DataFrame, pd.DataFrame]:
     edges["country_from"] = edges["from"].map(country)
     edges["country_to"] = edges["to"].map(country)
     edges["gauge_change"] = (edges["mode"] == "rail") & (
-        edges["country_from"].map(lambda c: _GAUGE_OF_COUNTRY.get(c, "1520"))
-        != edges["country_to"].map(lambda c: _GAUGE_OF_COUNTRY.get(c, "1520"))
+        edges["country_from"].map(gauge_of_country) != edges["country_to"].map(gauge_of_country)
     )
     edges["eaeu_pair"] = edges["country_from"].isin(_EAEU) & edges["country_to"].isin(_EAEU)
+    if "seasonality" not in edges:
+        edges["seasonality"] = "year_round"
+    edges["seasonal"] = edges["seasonality"].isin(SEASONAL)
+    edges["uncertainty_km"] = (
+        edges["uncertainty_km"].replace("", "nan").astype(float) if "uncertainty_km" in edges else float("nan")
+    )
     edges = edges.set_index("id", drop=False)
     return nodes, edges
+
+
+@lru_cache(maxsize=1)
+def node_coords() -> dict[str, tuple[float, float]]:
+    """Node id -> (lon, lat)."""
+    nodes, _ = tables()
+    return {k: (float(x), float(y)) for k, x, y in zip(nodes.index, nodes["lon"], nodes["lat"])}
 
 
 def check_modes(modes: Any, *, param: str = "modes") -> tuple[str, ...]:
@@ -111,22 +131,53 @@ def resolve_place(place: Any, *, param: str) -> str:
     return place_index().resolve(place, param=param, fallback=lambda name, _found: _region_centre(name, param))
 
 
+class NoNodeError(UnknownPlaceError):
+    """A known region whose administrative centre is not a place of the network (``region``: its code)."""
+
+    def __init__(self, message: str, region: str) -> None:
+        super().__init__(message, [])
+        self.region = region
+
+
+@lru_cache(maxsize=1)
+def _centre_nodes() -> dict[str, str]:
+    """Region code -> node id of its administrative centre, for the regions that have one."""
+    nodes, _ = tables()
+    centres = nodes[nodes["kind"] == "admin_centre"]
+    out: dict[str, str] = {}
+    for node_id, region in zip(centres.index, centres["region"]):
+        out.setdefault(region, str(node_id))
+    return out
+
+
+@lru_cache(maxsize=1)
+def region_names() -> dict[str, str]:
+    """Region code -> English name, for messages."""
+    regions = data.read_csv("regions.csv", dtype=str, keep_default_na=False)
+    return dict(zip(regions["code"], regions["name_en"]))
+
+
+def region_label(code: str) -> str:
+    """``"Guizhou (CN-GZ)"``."""
+    name = region_names().get(code)
+    return f"{name} ({code})" if name else code
+
+
 def _region_centre(name: str, param: str) -> str | None:
     """The node of a region's administrative centre, for a place given as a region (None if not one)."""
-    nodes, _ = tables()
     try:
         code = resolve_region(name)
     except UnknownRegionError:
         return None
-    centre = nodes[(nodes["kind"] == "admin_centre") & (nodes["region"] == code)]
-    if len(centre):
-        return str(centre.index[0])
+    centre = _centre_nodes().get(code)
+    if centre is not None:
+        return centre
     msg = (
         f"{param}={name!r} is region {code}, which has no administrative centre in the "
-        f"transport network (it covers the members of the four mechanisms and the corridor "
-        f"cities between them). Give a nearby node instead; load_places() lists them."
+        f"transport network. Give a nearby node instead; load_places() lists them (matrices "
+        f"such as distance_matrix(method='network') give NaN for it and say why)."
     )
-    raise UnknownPlaceError(msg, [])
+    raise NoNodeError(msg, code)
 
 
 def crossing_ids() -> list[str]:
@@ -171,51 +222,3 @@ def default_dwell(row: Mapping[str, Any]) -> float:
     if row["country_from"] in _EAEU and row["country_to"] in _EAEU:
         return settings.eaeu_border_hours
     return settings.border_hours[row["mode"]]
-
-
-def edge_costs(edges: pd.DataFrame, weight: str, hours: Mapping[str, float]) -> tuple[Any, Any, Any]:
-    speed = edges["mode"].map(settings.speed_kmh)
-    run = edges["length_km"] / speed
-    border = edges["mode"].map(settings.border_hours).where(~edges["eaeu_pair"], settings.eaeu_border_hours)
-    dwell = border.where(edges["crossing_id"] != "", 0.0).astype(float)
-    for cid, value in hours.items():
-        dwell[edges["crossing_id"] == cid] = value
-    dwell = dwell + edges["gauge_change"].astype(float) * settings.gauge_change_hours
-    cost = edges["length_km"] if weight == "length" else run + dwell
-    return cost, run, dwell
-
-
-def _settings_key() -> tuple[Any, ...]:
-    """The current speed and dwell constants (part of the graph cache key)."""
-    return (tuple(sorted(settings.speed_kmh.items())), tuple(sorted(settings.border_hours.items())),
-            settings.eaeu_border_hours, settings.gauge_change_hours)
-
-
-def query_graph(
-    date: _dt.date, modes: tuple[str, ...], weight: str, hours: tuple[tuple[str, float], ...],
-    countries: tuple[str, ...] | None,
-) -> nx.Graph:
-    return _cached_graph(date, modes, weight, hours, countries, _settings_key())
-
-
-@lru_cache(maxsize=64)
-def _cached_graph(
-    date: _dt.date, modes: tuple[str, ...], weight: str, hours: tuple[tuple[str, float], ...],
-    countries: tuple[str, ...] | None, settings: tuple[Any, ...],
-) -> nx.Graph:
-    """Simple graph of the open edges with the cheapest parallel edge per node pair."""
-    import networkx as nx
-
-    nodes, edges = tables()
-    keep = usable_edges(date, modes)
-    if countries is not None:
-        keep = keep[keep["country_from"].isin(countries) & keep["country_to"].isin(countries)]
-    cost, _, _ = edge_costs(keep, weight, dict(hours))
-    graph = nx.Graph()
-    allowed = nodes if countries is None else nodes[nodes["country"].isin(countries)]
-    graph.add_nodes_from(allowed.index)
-    for eid, a, b, c in zip(keep.index, keep["from"], keep["to"], cost):
-        old = graph.get_edge_data(a, b)
-        if old is None or c < old["w"]:
-            graph.add_edge(a, b, w=float(c), eid=eid)
-    return graph

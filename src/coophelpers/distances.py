@@ -26,6 +26,7 @@ import numpy as np
 
 from coophelpers import network, sea
 from coophelpers._errors import InvalidInputError
+from coophelpers._network_graph import place_matrix
 from coophelpers._names import short_repr
 from coophelpers._validate import check_choice, is_numbers, renamed_parameters
 from coophelpers._validate import is_point as _is_point
@@ -263,8 +264,9 @@ def distance_matrix(
     modes
         ``"network"`` only: the modes the route may use; default
         :data:`coophelpers.network.DEFAULT_MODES` (rail, road and ferry, as in
-        :func:`coophelpers.route`), so that regions without a land link (Kamchatka, Chukotka,
-        Sakhalin, Kaliningrad) still get a distance.
+        :func:`coophelpers.route`, with seasonal links only where nothing else reaches), so that
+        regions without a land link (Kamchatka, Chukotka, Sakhalin, Kaliningrad) still get a
+        distance, the same as ``route(o, d).length_km``.
     as_of
         ``"network"`` only: use the links open on that date (ISO string or ``datetime.date``).
     via
@@ -273,8 +275,10 @@ def distance_matrix(
     Returns
     -------
     pandas.DataFrame
-        Float km, index = origins, columns = destinations; ``NaN`` where the network has no path.
-        ``attrs["method"]`` says how the numbers were made.
+        Float km, index = origins, columns = destinations; ``NaN`` where the network has no path
+        (or a region has no place in it). ``attrs["method"]`` says how the numbers were made; for
+        ``"network"``, ``attrs["no_link"]`` maps each ``(origin, destination)`` label pair that is
+        NaN to the reason, naming the places (e.g. which excluded links would join them).
 
     Raises
     ------
@@ -292,8 +296,8 @@ def distance_matrix(
     Harbin             509.0  5936.0
     Beijing           1338.0  5808.0
     >>> net = distance_matrix("CN-HL", ["RU-PRI", "RU-MOW"], method="network", as_of="2024-01-01")
-    >>> net.round().to_numpy().tolist(), net.attrs["method"]
-    ([[717.0, 7558.0]], 'rail + road + ferry network, shortest by length, as of 2024-01-01')
+    >>> net.attrs["method"], net.attrs["no_link"]
+    ('rail + road + ferry network, shortest by length, as of 2024-01-01', {})
     """
     import pandas as pd
 
@@ -320,10 +324,13 @@ def distance_matrix(
         label = f"geodesic on the {ELLIPSOID} ellipsoid (pyproj.Geod)"
     elif method == "network":
         modes = network.DEFAULT_MODES if modes is None else modes
-        values, label = network.length_matrix(o_places, d_places, modes=modes, as_of=as_of)
+        result = place_matrix(o_places, d_places, modes=modes, as_of=as_of)
+        values, label = result.value, result.method
     else:
         values, label = sea.length_matrix(o_places, d_places, via=via)
     frame = pd.DataFrame(values, index=pd.Index(o_labels, name="origin"), columns=pd.Index(d_labels, name="destination"))
     frame.attrs["method"] = label
     frame.attrs["unit"] = "km"
+    if method == "network":
+        frame.attrs["no_link"] = {(o_labels[i], d_labels[j]): why for (i, j), why in result.no_link.items()}
     return frame

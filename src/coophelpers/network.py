@@ -1,18 +1,25 @@
 """Routes through the curated rail, road and ferry network between China and Russia.
 
 The network (``network_nodes.csv`` and ``network_edges.csv``, built by ``data/geo/build/build_network.py``)
-links the administrative centres of every member region of the four mechanisms, and the corridor cities
-between them, along the main lines: the Trans-Siberian and Baikal–Amur railways, the Chinese Eastern lines to
-Manzhouli and Suifenhe, the Chinese trunk lines, the China–Russia crossings, and the corridors through
-Mongolia (Erenhot–Zamyn-Üüd–Naushki) and Kazakhstan (Alashankou–Dostyk, Khorgos–Altynkol). Edge lengths are
-a published figure where a source gives one, else ``estimated`` (geodesic times a documented circuity factor).
+links the administrative centres of the regions, and the corridor cities between them, along the main lines:
+the Trans-Siberian and Baikal–Amur railways, the Chinese Eastern lines to Manzhouli and Suifenhe, the Chinese
+trunk lines, the China–Russia crossings, and the corridors through Mongolia (Erenhot–Zamyn-Üüd–Naushki) and
+Kazakhstan (Alashankou–Dostyk, Khorgos–Altynkol). Edge lengths are a published figure where a source gives
+one, else ``estimated`` (geodesic times a documented circuity factor).
 
-Travel time (``weight="time"``) is running time at a mean speed per mode plus a dwell at every border
-crossing and break of gauge: planning assumptions, not measurements, set in :mod:`coophelpers.settings`
-or per call with ``border_hours={crossing_id: hours}``. Changes of mode at a node cost nothing.
-Every function that routes uses the same default modes, :data:`DEFAULT_MODES` (rail, road and ferry), so
-:func:`route`, :func:`coophelpers.distance_matrix` and :func:`coophelpers.partner_routes` give the same
-length for the same pair. An edge is open on ``as_of`` when ``opened <= as_of < closed``.
+Travel time (``weight="time"``) is running time at a mean speed per mode, plus a dwell at every border
+crossing, plus the time of every change of mode (rail ↔ road ↔ ferry, ``settings.mode_change_hours``) and of
+gauge (1435 ↔ 1520 mm, ``settings.gauge_change_hours``) on the way: planning assumptions, not measurements,
+set in :mod:`coophelpers.settings` or per call with ``border_hours={crossing_id: hours}``. Routes are searched
+on a graph of (place, mode or gauge) states, so a change is never free (see
+:mod:`coophelpers._network_graph`).
+
+Every function that routes uses the same default modes, :data:`DEFAULT_MODES` (rail, road and ferry), and the
+same rule for seasonal links (``settings.seasonal_links``, default ``"last_resort"``: the river ferries with
+an ice road in winter and summer-only shipping are used only where no year-round route exists), so
+:func:`route`, :func:`coophelpers.distance_matrix` and :func:`coophelpers.partner_routes` give the same length
+for the same pair, and the Amur ferry at Blagoveshchensk never beats the 2022 road bridge. An edge is open on
+``as_of`` when ``opened <= as_of < closed``.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from coophelpers import settings
@@ -33,14 +41,31 @@ from coophelpers._network_data import (
     check_network_as_of,
     crossing_ids,
     default_dwell,
-    edge_costs,
+    node_coords,
     node_label,
     open_mask,
-    query_graph,
     resolve_place,
     tables,
-    usable_edges,
 )
+
+# The cached functions are imported by name so that clearing this module's caches clears them too.
+from coophelpers._network_graph import (
+    Break,
+    State,
+    StateGraph,
+    Step,
+    cached_state_graph,
+    corridor_of,
+    crossing_countries,
+    describe_method,
+    no_route,
+    place_matrix,
+    shortest,
+    state_graph,
+    steps,
+    through,
+)
+from coophelpers._network_time import cached_links
 from coophelpers._validate import check_choice, check_choices, is_point
 from coophelpers.geodesy import unwrap_longitudes
 
@@ -68,7 +93,9 @@ __all__ = [
 #: Kamchatka, Chukotka and Naryan-Mar, the Baltic ferry to Kaliningrad, the Amur at
 #: Blagoveshchensk). :data:`coophelpers.crossings.NETWORK_MODE_OF` maps crossing modes to these.
 #: ``DEFAULT_MODES``, the modes every routing function uses unless told otherwise, is all of them,
-#: so that regions without a fixed land link are reachable.
+#: so that regions without a fixed land link are reachable; links flagged seasonal (river ferries
+#: with an ice road in winter, summer-only shipping) are used only where no year-round route
+#: exists (``settings.seasonal_links``).
 #: What :func:`route` minimises.
 WEIGHTS = ("length", "time")
 #: Old module constants, now in :mod:`coophelpers.settings` (read at call time).
@@ -173,8 +200,9 @@ def load_places() -> gpd.GeoDataFrame:
 def default_border_hours() -> dict[str, float]:
     """Return the default border dwell of every crossing in the network.
 
-    Gauge changes are extra (``settings.gauge_change_hours``). A modified copy, passed to :func:`route`
-    as ``border_hours``, makes a scenario.
+    Changes of gauge and of mode are extra (``settings.gauge_change_hours``,
+    ``settings.mode_change_hours``). A modified copy, passed to :func:`route` as ``border_hours``, makes
+    a scenario.
 
     Returns
     -------
@@ -193,7 +221,7 @@ def default_border_hours() -> dict[str, float]:
     (24.0, 8.0, 2.0)
     >>> halved = {crossing: h / 2 for crossing, h in hours.items()}
     >>> fastest = route("Harbin", "Moscow", weight="time", border_hours=halved, as_of="2024-01-01")
-    >>> fastest.crossings, float(fastest.edges["dwell_h"].sum())   # the road border's 8 h, halved
+    >>> fastest.crossings, float(fastest.edges["border_h"].sum())   # the road border's 8 h, halved
     (('manzhouli-zabaykalsk-road',), 4.0)
     """
     _, edges = tables()
@@ -216,12 +244,17 @@ class Route:
     origin, destination, nodes
         Node ids of the two ends, and of every node in travel order.
     length_km, time_h
-        Total length in km, and travel time in hours: running time plus border and gauge-change dwell.
+        Total length in km, and travel time in hours: running time, border dwell, and the changes of
+        gauge and of mode on the way.
     crossings
         Ids of the border crossings used in travel order (China–Russia ones, and via Mongolia and Kazakhstan).
     edges
-        One row per edge in travel order: ``id``, ``from``, ``to``, ``mode``, ``gauge``, ``crossing_id``,
-        ``length_km``, ``estimated``, ``run_h``, ``dwell_h``, ``time_h``, ``gauge_change``, ``source``.
+        A :class:`pandas.DataFrame` (made on first use from ``edge_columns``, the same as lists), one
+        row per edge in travel order: ``id``, ``from``, ``to``, ``mode``, ``gauge``, ``crossing_id``,
+        ``length_km``, ``estimated``, ``run_h`` (running time), ``border_h`` (border dwell), ``transfer``
+        (the changes made at ``from`` before this edge, e.g. ``"road → rail-1520"``, else ``""``),
+        ``transfer_h``, ``dwell_h`` (``border_h + transfer_h``), ``time_h`` (``run_h + dwell_h``),
+        ``gauge_change`` (a change of gauge is among the transfers), ``seasonality``, ``source``.
     geometry
         A :class:`shapely.geometry.LineString` of straight segments through the nodes (lon, lat);
         longitudes are unwrapped so that it never jumps across the map at 180°.
@@ -229,16 +262,20 @@ class Route:
         Share of ``length_km`` on edges whose length is estimated (0–1).
     method
         How the route was made, e.g. ``"rail + road network, shortest by length, as of 2024-01-01"``.
-    gauge_changes
-        Number of breaks of gauge (1435 ↔ 1520 mm) on the route.
+    gauge_changes, mode_changes
+        Number of breaks of gauge (1435 ↔ 1520 mm) and of changes of mode on the route.
     as_of
         The date whose network was used.
+    seasonal
+        Ids of the seasonal links used (see ``settings.seasonal_links``), in travel order.
+    edge_columns
+        The columns of ``edges`` as ``{column: list}``, for use without pandas.
 
     Examples
     --------
     >>> r = route("Harbin", "Moscow", modes="rail", as_of="2024-01-01")   # 36 h dwell: 24 border, 12 gauge
-    >>> r.corridor, r.gauge_changes, round(r.length_km), round(r.time_h, 1), float(r.edges["dwell_h"].sum())
-    ('manzhouli-zabaykalsk-rail', 1, 7567, 225.2, 36.0)
+    >>> r.corridor, r.gauge_changes, r.mode_changes, float(r.edges["dwell_h"].sum())
+    ('manzhouli-zabaykalsk-rail', 1, 0, 36.0)
     """
 
     origin: str
@@ -246,88 +283,39 @@ class Route:
     length_km: float
     time_h: float
     crossings: tuple[str, ...]
-    edges: pd.DataFrame = field(repr=False)
     geometry: LineString = field(repr=False)
     estimated_share: float
     method: str
     nodes: tuple[str, ...] = field(repr=False)
     gauge_changes: int = 0
     as_of: _dt.date | None = None
+    mode_changes: int = 0
+    seasonal: tuple[str, ...] = ()
+    edge_columns: Mapping[str, Sequence[Any]] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def edges(self) -> pd.DataFrame:
+        """The edges in travel order (a table made on first use from ``edge_columns``)."""
+        import pandas as pd
+
+        return pd.DataFrame(dict(self.edge_columns), columns=list(_EDGE_COLUMNS))
 
     @property
     def modes(self) -> tuple[str, ...]:
         """Modes used, in network order."""
-        used = set(self.edges["mode"])
+        used = set(self.edge_columns.get("mode", ()))
         return tuple(m for m in MODES if m in used)
 
     @property
     def corridor(self) -> str:
         """The border passage: the China–Russia crossing(s) used, else ``"via <third country>"``."""
-        _, edges = tables()
-        direct, countries = [], []
-        for cid in self.crossings:
-            row = edges[edges["crossing_id"] == cid].iloc[0]
-            pair = (row["country_from"], row["country_to"])
-            if set(pair) == {"CN", "RU"}:
-                direct.append(cid)
-            countries += [c for c in pair if c not in {"CN", "RU"}]
-        if direct:
-            return " + ".join(direct)
-        names = {"MN": "via Mongolia", "KZ": "via Kazakhstan"}
-        return " + ".join(names.get(c, f"via {c}") for c in dict.fromkeys(countries)) or "none"
+        return corridor_of(self.crossings)
 
     @property
     def label(self) -> str:
         """``"Origin – Destination"`` in English."""
         nodes, _ = tables()
         return f"{nodes.loc[self.origin, 'name_en']} – {nodes.loc[self.destination, 'name_en']}"
-
-
-def _describe_break(graph: nx.Graph, a: str, b: str, *, modes: tuple[str, ...], date: _dt.date,
-                    countries: tuple[str, ...] | None) -> str:
-    import networkx as nx
-
-    nodes, edges = tables()
-    comp_a = nx.node_connected_component(graph, a) if a in graph else {a}
-    comp_b = nx.node_connected_component(graph, b) if b in graph else {b}
-
-    def describe(comp: set[str]) -> str:
-        names = sorted(nodes.loc[list(comp), "name_en"])
-        shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
-        return f"a part of {len(comp)} place(s) ({shown})"
-
-    small = comp_a if len(comp_a) <= len(comp_b) else comp_b
-    links = edges[edges["from"].isin(small) ^ edges["to"].isin(small)]
-    reasons = []
-    for row in links.to_dict("records"):
-        why = []
-        if row["mode"] not in modes:
-            why.append(f"mode {row['mode']!r} not in modes")
-        if row["opened_date"] is not None and date < row["opened_date"]:
-            why.append(f"opened {row['opened']}")
-        if row["closed_date"] is not None and date >= row["closed_date"]:
-            why.append(f"closed {row['closed']}")
-        if countries is not None and not ({row["country_from"], row["country_to"]} <= set(countries)):
-            why.append("leaves the allowed countries")
-        if why:
-            reasons.append(f"{row['id']} ({', '.join(why)})")
-    text = (
-        f"{node_label(a)} lies in {describe(comp_a)} and {node_label(b)} in {describe(comp_b)}."
-    )
-    if reasons:
-        text += " Links that would join them are excluded: " + "; ".join(reasons[:4]) + "."
-    return text
-
-
-def _path(graph: nx.Graph, a: str, b: str) -> tuple[float, list[str]] | None:
-    import networkx as nx
-
-    if a == b:
-        return 0.0, [a]
-    try:
-        return nx.single_source_dijkstra(graph, a, b, weight="w")
-    except (nx.NetworkXNoPath, nx.NodeNotFound):
-        return None
 
 
 def _check_countries(countries: Any) -> tuple[str, ...] | None:
@@ -338,111 +326,89 @@ def _check_countries(countries: Any) -> tuple[str, ...] | None:
     return check_choices(countries, known, param="countries", what="country code", example=("RU",))
 
 
-def _waypoint_options(item: Any, *, keep: pd.DataFrame, param: str) -> list[tuple[str, str, str | None]]:
-    """(enter node, exit node, crossing edge id or None) alternatives for one waypoint."""
+def _via_items(via: Any) -> list[Any]:
+    if via is None:
+        return []
+    if isinstance(via, str):
+        return [via]
+    if isinstance(via, (Sequence, set, frozenset)) and not is_point(via):
+        return list(via)
+    msg = (
+        f"via must be a place or crossing id, or a sequence of them, got "
+        f"{type(via).__name__} {short_repr(via)}. Give e.g. via='manzhouli-zabaykalsk-rail' "
+        f"or via=['irkutsk', 'novosibirsk']."
+    )
+    raise InvalidInputError(msg)
+
+
+def _waypoint_options(item: Any, *, sg: StateGraph, param: str) -> list[tuple[str, str, str | None]]:
+    """(enter node, exit node, crossing link id or None) alternatives for one waypoint."""
     if isinstance(item, str) and item in set(crossing_ids()):
-        rows = keep[keep["crossing_id"] == item]
-        if rows.empty:
+        out: list[tuple[str, str, str | None]] = []
+        for link in sg.links.values():
+            if link.crossing_id == item:
+                out += [(link.a, link.b, link.id), (link.b, link.a, link.id)]
+        if not out:
             msg = (
                 f"{param} crossing {item!r} is not usable with these modes on this date "
                 f"(check modes and as_of; crossings.csv has its dates)."
             )
             raise NoRouteError(msg)
-        out: list[tuple[str, str, str | None]] = []
-        for eid, a, b in zip(rows.index, rows["from"], rows["to"]):
-            out += [(a, b, eid), (b, a, eid)]
         return out
     node = resolve_place(item, param=param)
     return [(node, node, None)]
 
 
-def _best_path(
-    graph: nx.Graph, stages: list[list[tuple[str, str, str | None]]], cost_all: Any, *,
-    modes: tuple[str, ...], date: _dt.date, countries: tuple[str, ...] | None,
-) -> tuple[list[str], list[str | None]]:
-    """Cheapest node path through every stage (a dynamic programme over the waypoints).
-
-    Each stage lists alternatives ``(enter node, exit node, forced crossing edge or None)``; the
-    result is the node path and, per step, the crossing edge it was forced through (or None).
-    """
-    start, end = stages[0][0][0], stages[-1][0][0]
-    best: dict[int, tuple[float, list[str], list[str | None]]] = {0: (0.0, [start], [None])}
-    for s in range(1, len(stages)):
-        new: dict[int, tuple[float, list[str], list[str | None]]] = {}
-        for j, (enter, leave, eid) in enumerate(stages[s]):
-            for prev_cost, prev_path, prev_forced in best.values():
-                found = _path(graph, prev_path[-1], enter)
-                if found is None:
-                    continue
-                cost, path = found
-                total = prev_cost + cost
-                forced = prev_forced + [None] * (len(path) - 1)
-                full = prev_path + path[1:]
-                if eid is not None:
-                    total += float(cost_all[eid])
-                    full = full + [leave]
-                    forced = forced + [eid]
-                if j not in new or total < new[j][0]:
-                    new[j] = (total, full, forced)
-        if not new:
-            prev_node = next(iter(best.values()))[1][-1]
-            detail = _describe_break(graph, prev_node, stages[s][0][0], modes=modes, date=date, countries=countries)
-            msg = (
-                f"No {' + '.join(modes)} route from {node_label(start)} to {node_label(end)} "
-                f"as of {date.isoformat()}: {detail}"
-            )
-            raise NoRouteError(msg)
-        best = new
-    _, path, forced = min(best.values(), key=lambda t: t[0])
-    return path, forced
+_EDGE_COLUMNS = ("id", "from", "to", "mode", "gauge", "crossing_id", "length_km", "estimated", "run_h",
+                 "border_h", "transfer", "transfer_h", "dwell_h", "time_h", "gauge_change", "seasonality", "source")
 
 
-def _make_route(
-    graph: nx.Graph, keep: pd.DataFrame, path: list[str], forced: list[str | None], *,
-    hours: Mapping[str, float], modes: tuple[str, ...], weight: str, date: _dt.date,
-) -> Route:
-    """The :class:`Route` along a node path: its edges in travel order with times, its line."""
+def _edge_rows(sg: StateGraph, hops: list[Step]) -> dict[str, list[Any]]:
+    """The columns of :attr:`Route.edges` for the steps of a path."""
+    cols: dict[str, list[Any]] = {c: [] for c in _EDGE_COLUMNS}
+    for hop in hops:
+        link, transfer_h = hop.link, hop.transfer_h(sg.model)
+        values = (
+            link.id, hop.frm, hop.to, link.mode, link.gauge, link.crossing_id, link.length_km, link.estimated,
+            link.run_h, link.border_h, ", ".join(f"{a} → {b}" for a, b in hop.transfers), transfer_h,
+            link.border_h + transfer_h, link.run_h + link.border_h + transfer_h,
+            any(a.startswith("rail") and b.startswith("rail") for a, b in hop.transfers), link.seasonality,
+            link.source,
+        )
+        for c, v in zip(_EDGE_COLUMNS, values):
+            cols[c].append(v)
+    return cols
+
+
+def _make_route(sg: StateGraph, path: list[State], forced: Mapping[int, str] | None) -> Route:
+    """The :class:`Route` along a state path: its edges in travel order with times, its line."""
     from shapely.geometry import LineString
 
-    nodes, _ = tables()
-    chosen = []
-    for i in range(1, len(path)):
-        a, b = path[i - 1], path[i]
-        eid = forced[i] if forced[i] is not None else graph.edges[a, b]["eid"]
-        chosen.append((eid, a, b))
-    table = keep.loc[[c[0] for c in chosen]].copy()
-    table["from"] = [c[1] for c in chosen]
-    table["to"] = [c[2] for c in chosen]
-    _, run, dwell = edge_costs(table, "time", hours)
-    table["run_h"] = run.to_numpy()
-    table["dwell_h"] = dwell.to_numpy()
-    table["time_h"] = table["run_h"] + table["dwell_h"]
-    cols = ["id", "from", "to", "mode", "gauge", "crossing_id", "length_km", "estimated",
-            "run_h", "dwell_h", "time_h", "gauge_change", "source"]
-    table = table[cols].reset_index(drop=True)
-    length = float(table["length_km"].sum())
-    estimated_share = float(table.loc[table["estimated"], "length_km"].sum() / length) if length else 0.0
-    coords = [(float(nodes.loc[n, "lon"]), float(nodes.loc[n, "lat"])) for n in path]
-    geometry = LineString(unwrap_longitudes(coords))
-    method = (
-        f"{' + '.join(modes)} network, {'shortest by length' if weight == 'length' else 'fastest'}, "
-        f"as of {date.isoformat()}"
-    )
+    hops = steps(sg, path, forced)
+    cols = _edge_rows(sg, hops)
+    length = sum(cols["length_km"])
+    estimated = sum(x for x, e in zip(cols["length_km"], cols["estimated"]) if e)
+    places = [hops[0].frm] + [h.to for h in hops] if hops else [path[0][0]]
+    xy = node_coords()
+    coords = [xy[n] for n in places]
+    transfers = [t for h in hops for t in h.transfers]
+    gauge = sum(1 for a, b in transfers if a.split("-")[0] == b.split("-")[0])
     return Route(
-        origin=path[0],
-        destination=path[-1],
-        length_km=length,
-        time_h=float(table["time_h"].sum()),
-        crossings=tuple(c for c in table["crossing_id"] if c),
-        edges=table,
-        geometry=geometry,
-        estimated_share=estimated_share,
-        method=method,
-        nodes=tuple(path),
-        gauge_changes=int(table["gauge_change"].sum()),
-        as_of=date,
+        origin=places[0],
+        destination=places[-1],
+        length_km=float(length),
+        time_h=float(sum(cols["time_h"])),
+        crossings=tuple(c for c in cols["crossing_id"] if c),
+        edge_columns=cols,
+        geometry=LineString(unwrap_longitudes(coords)),
+        estimated_share=float(estimated / length) if length else 0.0,
+        method=describe_method(sg.modes, sg.weight, sg.date),
+        nodes=tuple(places),
+        gauge_changes=gauge,
+        as_of=sg.date,
+        mode_changes=len(transfers) - gauge,
+        seasonal=tuple(h.link.id for h in hops if h.link.seasonal),
     )
-
 
 
 def route(
@@ -466,12 +432,14 @@ def route(
     modes
         Modes the route may use: any of ``"rail"``, ``"road"``, ``"ferry"``. Default :data:`DEFAULT_MODES`,
         all three (as in :func:`coophelpers.distance_matrix` and :func:`coophelpers.partner_routes`);
-        ``("rail", "road")`` keeps to fixed land links.
+        ``("rail", "road")`` keeps to fixed land links. Seasonal links are used only where no
+        year-round route exists (``settings.seasonal_links``); :attr:`Route.seasonal` names them.
     as_of
         Use only links open on this date (ISO string or ``datetime.date``); default today. ``"2022-01-01"``
         is before the Heihe road bridge (2022-06-10) and the Tongjiang rail bridge (2022-11-16).
     weight
-        ``"length"`` (shortest, default) or ``"time"`` (fastest, with border and gauge dwell).
+        ``"length"`` (shortest, default) or ``"time"`` (fastest: running time, border dwell, and the
+        changes of gauge and of mode on the way, see :mod:`coophelpers.settings`).
     border_hours
         ``{crossing_id: hours}`` overriding the default dwell there (see :func:`default_border_hours`).
     via
@@ -496,10 +464,13 @@ def route(
 
     Examples
     --------
-    >>> before = route("Harbin", "Blagoveshchensk", modes=("rail", "road"), as_of="2022-01-01")
-    >>> after = route("Harbin", "Blagoveshchensk", modes=("rail", "road"), as_of="2023-01-01")
-    >>> before.crossings, round(before.length_km), after.crossings, round(after.length_km)
-    (('dongning-poltavka-road',), 2039, ('heihe-kanikurgan-road-bridge',), 662)
+    >>> before = route("Harbin", "Blagoveshchensk", as_of="2022-01-01")   # before the Heihe road bridge
+    >>> after = route("Harbin", "Blagoveshchensk", as_of="2023-01-01")
+    >>> before.crossings, after.crossings, bool(after.length_km < before.length_km / 2)
+    (('dongning-poltavka-road',), ('heihe-kanikurgan-road-bridge',), True)
+    >>> fastest = route("Harbin", "Moscow", weight="time", as_of="2024-01-01")   # a change of mode costs hours
+    >>> fastest.mode_changes, float(fastest.edges["transfer_h"].sum()) == fastest.mode_changes * 6.0
+    (1, True)
     """
     modes_t = check_modes(modes)
     weight = check_choice(weight, WEIGHTS, param="weight", what="weight")
@@ -508,42 +479,34 @@ def route(
     countries_t = _check_countries(countries)
     start = resolve_place(origin, param="origin")
     end = resolve_place(destination, param="destination")
-    if via is None:
-        via_items: list[Any] = []
-    elif isinstance(via, str):
-        via_items = [via]
-    elif isinstance(via, (Sequence, set, frozenset)) and not is_point(via):
-        via_items = list(via)
-    else:
-        msg = (
-            f"via must be a place or crossing id, or a sequence of them, got "
-            f"{type(via).__name__} {short_repr(via)}. Give e.g. via='manzhouli-zabaykalsk-rail' "
-            f"or via=['irkutsk', 'novosibirsk']."
-        )
-        raise InvalidInputError(msg)
+    via_items = _via_items(via)
     if start == end and not via_items:
         msg = f"origin and destination are the same place ({node_label(start)}); give two different places."
         raise InvalidInputError(msg)
-    nodes, edges = tables()
-    graph = query_graph(date, modes_t, weight, tuple(sorted(hours.items())), countries_t)
-    keep = usable_edges(date, modes_t)
-    for end_id, name in ((start, "origin"), (end, "destination")):
-        if end_id not in graph:
-            country = nodes.loc[end_id, "country"]
-            msg = (
-                f"{name}={node_label(end_id)!r} is in {country}, outside countries={countries_t!r}. "
-                f"Add {country!r} to countries, or choose a place inside them."
-            )
-            raise InvalidInputError(msg)
-    cost_all, _, _ = edge_costs(keep, weight, hours)
+    if countries_t is not None:
+        nodes, _ = tables()
+        for end_id, name in ((start, "origin"), (end, "destination")):
+            country = nodes.at[end_id, "country"]
+            if country not in countries_t:
+                msg = (
+                    f"{name}={node_label(end_id)!r} is in {country}, outside countries={countries_t!r}. "
+                    f"Add {country!r} to countries, or choose a place inside them."
+                )
+                raise InvalidInputError(msg)
+    sg = state_graph(date, modes_t, weight, hours, countries_t)
+    forced: dict[int, str] | None = None
+    try:
+        if via_items:
+            stages = [[(start, start, None)]]
+            stages += [_waypoint_options(item, sg=sg, param=f"via[{i}]") for i, item in enumerate(via_items)]
+            stages.append([(end, end, None)])
+            path, forced = through(sg, stages)
+        else:
+            path = shortest(sg, start, end)
+    except Break as where:
+        raise no_route(sg, start, end, where) from None
+    return _make_route(sg, path, forced)
 
-    stages = [[(start, start, None)]]
-    for i, item in enumerate(via_items):
-        stages.append(_waypoint_options(item, keep=keep, param=f"via[{i}]"))
-    stages.append([(end, end, None)])
-    path, forced = _best_path(graph, stages, cost_all, modes=modes_t, date=date, countries=countries_t)
-
-    return _make_route(graph, keep, path, forced, hours=hours, modes=modes_t, weight=weight, date=date)
 
 def length_matrix(
     origins: Sequence[Any],
@@ -554,7 +517,8 @@ def length_matrix(
 ) -> tuple[Any, str]:
     """Shortest network lengths in km between every origin and destination place.
 
-    The engine of :func:`coophelpers.distance_matrix` for ``method="network"``: a Dijkstra search per origin.
+    The engine of :func:`coophelpers.distance_matrix` for ``method="network"``: one Dijkstra search per
+    origin, on the same graph as :func:`route`, so each value is ``route(o, d).length_km``.
 
     Parameters
     ----------
@@ -567,34 +531,19 @@ def length_matrix(
     -------
     tuple
         ``(values, method)``: a float array of shape ``(len(origins), len(destinations))``, NaN where no
-        path exists, and a sentence saying how the lengths were made.
+        path exists or a region has no place in the network (``coophelpers.distance_matrix`` says why in
+        ``attrs["no_link"]``), and a sentence saying how the lengths were made.
 
     Raises
     ------
     UnknownPlaceError
-        A place is not in the network.
+        A place is not known.
 
     Examples
     --------
     >>> values, method = length_matrix(["harbin"], ["vladivostok", "moscow"], as_of="2024-01-01")
-    >>> values.shape, method
-    ((1, 2), 'rail + road + ferry network, shortest by length, as of 2024-01-01')
+    >>> values.shape, method, bool(values[0, 1] == route("harbin", "moscow", as_of="2024-01-01").length_km)
+    ((1, 2), 'rail + road + ferry network, shortest by length, as of 2024-01-01', True)
     """
-    import networkx as nx
-    import numpy as np
-
-    modes_t = check_modes(modes)
-    date = check_network_as_of(as_of)
-    o_ids = [resolve_place(p, param=f"origins[{i}]") for i, p in enumerate(origins)]
-    d_ids = [resolve_place(p, param=f"destinations[{i}]") for i, p in enumerate(destinations)]
-    graph = query_graph(date, modes_t, "length", (), None)
-    values = np.full((len(o_ids), len(d_ids)), np.nan)
-    lengths_of: dict[str, dict[str, float]] = {}
-    for i, o in enumerate(o_ids):
-        if o not in lengths_of:
-            lengths_of[o] = nx.single_source_dijkstra_path_length(graph, o, weight="w")
-        found = lengths_of[o]
-        for j, d in enumerate(d_ids):
-            if d in found:
-                values[i, j] = found[d]
-    return values, f"{' + '.join(modes_t)} network, shortest by length, as of {date.isoformat()}"
+    result = place_matrix(origins, destinations, modes=modes, as_of=as_of)
+    return result.value, result.method

@@ -28,9 +28,10 @@ FILES = ("network_nodes.csv", "network_edges.csv", "ports.csv")
 NODE_COLUMNS = ["id", "name_en", "name_zh", "name_ru", "country", "kind", "region", "crossing_id",
                 "lat", "lon", "source", "as_of"]
 EDGE_COLUMNS = ["id", "from", "to", "mode", "gauge", "crossing_id", "length_km", "estimated",
-                "circuity", "opened", "closed", "source", "as_of", "note"]
+                "circuity", "opened", "closed", "source", "as_of", "note", "seasonality", "access",
+                "length_source_kind", "uncertainty_km"]
 KINDS = {"admin_centre", "crossing", "junction", "port"}
-COUNTRIES = {"CN", "RU", "MN", "KZ"}
+COUNTRIES = {"CN", "RU", "MN", "KZ", "LT", "BY"}  # LT, BY: the Kaliningrad rail transit
 GAUGES = {"1435", "1520", "dual"}
 #: The China-Russia crossings the network uses (ids of data/geo/crossings.csv).
 CN_RU_CROSSINGS = {
@@ -158,9 +159,9 @@ def test_crossing_ids(edges, nodes):
         pair = {country[row._2], country[row.to]}
         if row.crossing_id in CN_RU_CROSSINGS:
             assert pair == {"CN", "RU"}, row.id
-        else:  # via Mongolia or Kazakhstan: not a China-Russia crossing
+        else:  # via Mongolia or Kazakhstan, or the Kaliningrad transit: not a China-Russia crossing
             assert row.crossing_id not in crossings
-            assert pair & {"MN", "KZ"}, row.id
+            assert pair & {"MN", "KZ", "LT", "BY"}, row.id
     # every edge joining two countries names its crossing
     cross_border = edges[edges["from"].map(country) != edges["to"].map(country)]
     assert (cross_border["crossing_id"] != "").all(), cross_border.loc[cross_border["crossing_id"] == "", "id"]
@@ -178,11 +179,12 @@ def test_published_totals_are_kept(edges):
         "rail-moscow-yaroslavl", "rail-yaroslavl-kirov", "rail-kirov-perm", "rail-perm-yekaterinburg",
         "rail-yekaterinburg-tyumen", "rail-tyumen-omsk", "rail-omsk-novosibirsk",
         "rail-novosibirsk-krasnoyarsk", "rail-krasnoyarsk-tayshet", "rail-tayshet-irkutsk",
-        "rail-irkutsk-ulan-ude", "rail-ulan-ude-chita", "rail-chita-tarskaya", "rail-tarskaya-skovorodino",
+        "rail-irkutsk-ulan-ude", "rail-ulan-ude-chita", "rail-chita-tarskaya", "rail-tarskaya-bamovskaya", "rail-bamovskaya-skovorodino",
         "rail-skovorodino-belogorsk", "rail-belogorsk-birobidzhan", "rail-birobidzhan-khabarovsk",
         "rail-khabarovsk-ussuriysk", "rail-ussuriysk-vladivostok",
     ]
-    assert lengths[transsib].sum() == pytest.approx(9289)
+    # Bamovskaya splits Tarskaya-Skovorodino (1,000 km) into a derived and an estimated part
+    assert lengths[transsib].sum() == pytest.approx(9289, abs=5)
     assert lengths["rail-manzhouli-rail-harbin"] == 935
     assert lengths["rail-suifenhe-rail-harbin"] == 548
 
@@ -208,7 +210,7 @@ def test_land_network_reaches_every_member_with_a_land_link(nodes):
     main = nx.node_connected_component(graph, "moscow")
     cut = {n for n in nodes.index if n not in main}
     assert cut == {"yakutsk", "petropavlovsk-kamchatsky", "anadyr", "kholmsk", "yuzhno-sakhalinsk",
-                   "kaliningrad", "baltiysk", "naryan-mar"}
+                   "naryan-mar", "salekhard"}
 
 
 def test_ports(nodes):
@@ -236,3 +238,56 @@ def test_as_of_is_not_in_the_future():
     for name in FILES:
         frame = _read(name)
         assert (frame["as_of"].map(lambda v: dt.date.fromisoformat(v[:10]) if len(v) >= 10 else dt.date(int(v[:4]), 1, 1)) <= dt.date.today()).all()
+
+
+# --- issue 13: every unit reachable ----------------------------------------------------------------
+
+
+def test_every_centre_has_a_node_and_is_connected_today(nodes, edges):
+    """Every CN provincial-level centre (with Hong Kong and Macao) and every RU federal-subject centre (with the
+    disputed Crimea and Sevastopol) is a node joined to the rest of the network on the current date; links with
+    no fixed crossing (ferries, sea, ice roads) count, and are flagged in ``seasonality``."""
+    regions = _read("regions.csv")
+    centres = nodes[nodes["kind"] == "admin_centre"]
+    assert set(regions["code"]) == set(centres["region"]), set(regions["code"]) ^ set(centres["region"])
+    graph = network.load_network(as_of=dt.date.today(), modes=network.MODES)
+    main = nx.node_connected_component(graph, "moscow")
+    assert set(centres.index) <= main, sorted(set(centres.index) - main)
+    assert {"beijing", "lhasa", "hong-kong", "macao", "simferopol", "sevastopol", "anadyr"} <= main
+
+
+def test_links_without_a_fixed_crossing_are_flagged(edges):
+    frame = edges.set_index("id")
+    assert frame.loc["ferry-nizhny-bestyakh-yakutsk", "seasonality"] == "ferry_and_ice_road"
+    assert frame.loc["ferry-labytnangi-salekhard", "seasonality"] == "ferry_and_ice_road"
+    assert frame.loc["ferry-petropavlovsk-kamchatsky-anadyr", "seasonality"] == "summer_only"
+    assert (frame.loc[frame["mode"] == "ferry", "seasonality"] != "").all()
+    # units reached only by sea, river or seasonal links are exactly these
+    land = network.load_network(modes=("rail", "road"))
+    assert not nx.has_path(land, "moscow", "salekhard")
+    assert nx.has_path(land, "moscow", "magadan")  # R504 Kolyma highway, year-round
+
+
+def test_dated_and_restricted_links(edges):
+    frame = edges.set_index("id")
+    assert frame.loc["rail-xining-lhasa", "opened"] == "2006-07-01"
+    assert frame.loc["road-hong-kong-macao", "opened"] == "2018-10-24"
+    assert frame.loc["road-krasnodar-simferopol", "opened"] == "2018-05-16"
+    assert frame.loc["rail-krasnodar-simferopol", "opened"] == "2019-12-23"
+    assert (frame.loc[frame["to"].isin(["simferopol", "sevastopol"]), "access"] == "disputed_territory").all()
+    assert frame.loc["rail-kaliningrad-vilnius", "access"] == "restricted"
+    assert "2022-06-18" in frame.loc["rail-kaliningrad-vilnius", "source"]
+    before = network.load_network(as_of="2006-06-30", modes=("rail",))
+    assert not nx.has_path(before, "beijing", "lhasa")
+    assert nx.has_path(network.load_network(as_of="2006-07-01", modes=("rail",)), "beijing", "lhasa")
+
+
+def test_known_length_errors_are_fixed(edges):
+    length = edges.set_index("id")["length_km"]
+    assert 250 <= length["road-kraskino-vladivostok"] <= 290
+    assert 395 <= length["rail-khabarovsk-komsomolsk"] <= 415
+    assert length["rail-grodekovo-suifenhe-rail"] == pytest.approx(26, abs=1)
+    assert length["road-poltavka-ussuriysk"] <= 66
+    assert length["road-khabarovsk-ussuriysk"] + length["road-ussuriysk-vladivostok"] == pytest.approx(760, abs=1)
+    assert length["rail-bamovskaya-tynda"] == 178
+    assert "rail-skovorodino-tynda" not in length.index

@@ -53,9 +53,13 @@ LOADERS = {
     "network_nodes.csv": lambda: ch.load_places(),
     "network_edges.csv": lambda: ch.load_network(),
     "ports.csv": lambda: ch.load_ports(),
+    "sources.csv": lambda: ch.crossings.load_sources(),
     "regions_web.parquet": lambda: ch.load_regions(),
     "regions_full.parquet": lambda: ch.load_regions(detail="full"),
     "basemap_countries.parquet": lambda: data.read_geo("basemap_countries.parquet"),
+    "name_conventions.csv": lambda: data.read_csv("name_conventions.csv"),
+    "network_lengths_published.csv": lambda: data.read_csv("network_lengths_published.csv"),
+    "region_aliases.csv": lambda: ch.resolve_region("г. Москва"),
 }
 
 #: Per CSV file, the column each value fault breaks and the bad value written into it.
@@ -237,7 +241,7 @@ def test_fault_is_refused_by_refresh_and_loader(folder, capsys, name, fault):
     code, err = _refresh(capsys)
     assert code == 1, err
     assert "Traceback" not in err
-    assert err.startswith("error: refresh refused: 1 of 13 data files")
+    assert err.startswith(f"error: refresh refused: 1 of {len(MANIFEST)} data files")
     assert (folder / "manifest.json").read_bytes() == manifest_before, "refresh wrote the manifest"
     assert str(path) in err and "Fix:" in err
     for text in expected:

@@ -103,6 +103,13 @@ def _m():
     return ch.base_map(basemap=False, tiles=False)
 
 
+def _table():
+    """A researcher's own table: region names as printed by a statistics office, and a value."""
+    import pandas as pd
+
+    return pd.DataFrame({"region": ["Heilongjiang", "г. Москва"], "gdp": [1.0, 2.0]})
+
+
 def _shapes():
     import geopandas as gpd
     from shapely.geometry import box
@@ -201,6 +208,33 @@ CASES = [
          "name", "Harbin", suggest="Heilongjiang"),
     case("resolve_region-country-unknown", lambda t: ch.resolve_region("Moscow", country="Japan"),
          InvalidInputError, "country", "Japan"),
+    # --- resolve_regions (issue 12: names of your own tables, in bulk) ---------------------
+    case("resolve_regions-one-string", lambda t: ch.resolve_regions("Moscow"), InvalidInputError,
+         "values", "Moscow", also=("resolve_region('Moscow')",)),
+    case("resolve_regions-table", lambda t: ch.resolve_regions(_table()), InvalidInputError, "values",
+         echo="DataFrame of 2 rows", also=("df['region']",)),
+    case("resolve_regions-none", lambda t: ch.resolve_regions(None), InvalidInputError, "values", None),
+    case("resolve_regions-misspelt", lambda t: ch.resolve_regions(["Heilongjiang", "Guandong"]), UnknownRegionError,
+         "values", "Guandong", suggest="Guangdong", also=("errors='coerce'",)),
+    case("resolve_regions-ambiguous", lambda t: ch.resolve_regions(["Altai", "Moscow"]), UnknownRegionError,
+         "values", "Altai", also=("RU-AL", "RU-ALT")),
+    case("resolve_regions-errors", lambda t: ch.resolve_regions(["Moscow"], errors="rase"), InvalidInputError,
+         "errors", "rase", suggest="raise"),
+    case("resolve_regions-country", lambda t: ch.resolve_regions(["Moscow"], country="Japan"), InvalidInputError,
+         "country", "Japan"),
+    # --- join_regions ---------------------------------------------------------------------
+    case("join_regions-not-a-frame", lambda t: ch.join_regions(["Heilongjiang"], "region"), InvalidInputError,
+         "df", echo="['Heilongjiang']"),
+    case("join_regions-on-misspelt", lambda t: ch.join_regions(_table(), "regoin"), InvalidInputError,
+         "on", "regoin", suggest="region"),
+    case("join_regions-how", lambda t: ch.join_regions(_table(), "region", how="lefft"), InvalidInputError,
+         "how", "lefft", suggest="left"),
+    case("join_regions-include_sar-text", lambda t: ch.join_regions(_table(), "region", include_sar="yes"),
+         InvalidInputError, "include_sar", "yes"),
+    case("join_regions-geometry-column", lambda t: ch.join_regions(_table().assign(geometry=1), "region"),
+         InvalidInputError, "df", echo="'geometry'"),
+    case("join_regions-as_of-year", lambda t: ch.join_regions(_table(), "region", as_of="2019"), InvalidInputError,
+         "as_of", "2019", suggest="2019-01-01"),
     # --- admin_centre ---------------------------------------------------------------------
     case("admin_centre-lon-lat", lambda t: ch.admin_centre((126.63, 45.75)), InvalidInputError,
          "place", (126.63, 45.75), also=("(lon, lat)", "(45.75, 126.63)")),
@@ -577,7 +611,9 @@ CASES = [
     case("partner_summary-not-routes", lambda t: ch.partner_summary(regions_cn()), InvalidInputError,
          "routes", echo="partner_routes()"),
     case("network_change-before", lambda t: ch.network_change("yangtze-volga", before="2022/01/01", after="2024-01-01"),
-         InvalidInputError, "as_of", "2022/01/01"),
+         InvalidInputError, "before", "2022/01/01"),
+    case("network_change-after", lambda t: ch.network_change("yangtze-volga", before="2022-01-01", after="1980-01-01"),
+         InvalidInputError, "after", "1980-01-01"),
     case("network_change-misspelt", lambda t: ch.network_change("yangzte-volga", before="2022-01-01", after="2024-01-01"),
          UnknownMechanismError, "mechanism", "yangzte-volga", suggest="yangtze-volga"),
     case("dwell_scenario-factor", lambda t: ch.dwell_scenario("yangtze-volga", factor="half"), InvalidInputError,
@@ -598,6 +634,13 @@ CASES = [
          "as_of", 2020),
     case("partner_routes-modes", lambda t: ch.partner_routes("yangtze-volga", modes="plane"), InvalidInputError,
          "modes", "plane"),
+    # --- gravity_table --------------------------------------------------------------------
+    case("gravity_table-as_of", lambda t: ch.gravity_table(as_of="1.1.2024"), InvalidInputError, "as_of", "1.1.2024"),
+    case("gravity_table-modes", lambda t: ch.gravity_table(modes=("rail", "air")), InvalidInputError, "modes", "air"),
+    case("gravity_table-border_hours", lambda t: ch.gravity_table(border_hours={"manzhouli-zabaykalsk": 12}),
+         UnknownCrossingError, "border_hours", "manzhouli-zabaykalsk", suggest="manzhouli-zabaykalsk-rail"),
+    case("gravity_table-border_hours-negative", lambda t: ch.gravity_table(border_hours={"manzhouli-zabaykalsk-rail": -2}),
+         InvalidInputError, "border_hours", -2),
     # --- sea_route ------------------------------------------------------------------------
     case("sea_route-misspelt", lambda t: ch.sea_route("shangai", "murmansk"), UnknownPlaceError,
          "origin", "shangai", suggest="shanghai"),

@@ -110,10 +110,15 @@ def test_unwrap_shifts_longitudes_across_the_antimeridian():
 
 def test_time_includes_border_and_gauge_dwell(harbin_moscow):
     r = harbin_moscow
-    crossing = r.edges[r.edges["crossing_id"] != ""].iloc[0]
-    assert crossing["dwell_h"] == pytest.approx(settings.border_hours["rail"] + settings.gauge_change_hours)
+    assert r.edges["border_h"].sum() == pytest.approx(settings.border_hours["rail"])
+    assert r.edges["transfer_h"].sum() == pytest.approx(settings.gauge_change_hours)
+    assert r.edges["gauge_change"].sum() == r.gauge_changes == 1 and r.mode_changes == 0
     running = (r.edges["length_km"] / settings.speed_kmh["rail"]).sum()
     assert r.time_h == pytest.approx(running + r.edges["dwell_h"].sum())
+    # the break of gauge is at one of the two border stations, next to the crossing
+    change = r.edges.index[r.edges["gauge_change"]][0]
+    crossing = r.edges.index[r.edges["crossing_id"] != ""][0]
+    assert change in (crossing, crossing + 1)
 
 
 def test_border_hours_override_changes_time_not_length(harbin_moscow):
@@ -148,11 +153,13 @@ def test_weight_time_prefers_fewer_borders():
 # --- dates: the 2022 bridges ------------------------------------------------------------------
 
 
-def test_heihe_bridge_only_after_it_opened():
-    land = ("rail", "road")  # the default modes include the seasonal river ferry at Blagoveshchensk
-    before = route("Amur Oblast", "Heilongjiang", modes=land, as_of=BEFORE_BRIDGES)
-    after = route("Amur Oblast", "Heilongjiang", modes=land, as_of=AFTER_BRIDGES)
+@pytest.mark.parametrize("modes", [("rail", "road"), network.DEFAULT_MODES])
+def test_heihe_bridge_only_after_it_opened(modes):
+    # the default modes include the seasonal river ferry at Blagoveshchensk, but only as a last resort
+    before = route("Amur Oblast", "Heilongjiang", modes=modes, as_of=BEFORE_BRIDGES)
+    after = route("Amur Oblast", "Heilongjiang", modes=modes, as_of=AFTER_BRIDGES)
     assert "heihe-kanikurgan-road-bridge" not in before.crossings
+    assert "heihe-blagoveshchensk-river" not in before.crossings
     assert after.crossings == ("heihe-kanikurgan-road-bridge",)
     assert after.length_km < before.length_km / 2
 
@@ -223,7 +230,16 @@ def test_unknown_place_suggests():
     assert isinstance(err.value, KeyError) and isinstance(err.value, ValueError)
 
 
-def test_region_without_a_node_is_explained():
+def _without_centre(monkeypatch, code):
+    """Make region ``code`` one without a place in the network (as Tibet was before it got one)."""
+    from coophelpers import _network_data
+
+    centres = {k: v for k, v in _network_data._centre_nodes().items() if k != code}
+    monkeypatch.setattr(_network_data, "_centre_nodes", lambda: centres)
+
+
+def test_region_without_a_node_is_explained(monkeypatch):
+    _without_centre(monkeypatch, "CN-XZ")
     with pytest.raises(UnknownPlaceError, match="CN-XZ.*no administrative centre"):
         route("Tibet", "Moscow")
 

@@ -4,7 +4,11 @@
   point written with a longitude 360° apart), and it satisfies the triangle inequality; the
   vectorised and matrix forms agree with the scalar one.
 * A route through the network is never shorter than the geodesic between its ends, nor shorter
-  than the route without waypoints; a sea route never shorter than the geodesic between ports.
+  than the route without waypoints (with seasonal links a last resort: never better in number of
+  seasonal links, then length); a sea route never shorter than the geodesic between ports.
+* A fastest route is never slower than the shortest one, and its time is running time, border
+  dwell and every change of mode and gauge, each paid; every cell of a network matrix is the
+  length of ``route`` for that pair, or NaN with the reason where ``route`` finds none.
 * ``as_of`` never returns something that did not exist or was not open on that date: crossings,
   mechanism members, network links and the links a route uses are checked against the curated
   CSV files, read here with a date parser of the test's own.
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import warnings
+from unittest import mock
 
 import numpy as np
 import pandas as pd
@@ -167,19 +172,69 @@ def test_a_route_is_never_shorter_than_the_geodesic_between_its_ends(a, b, modes
 
 
 @SLOW
-@given(node_ids, node_ids, node_ids, dates(dt.date(1986, 7, 1)))
-def test_a_waypoint_never_makes_a_route_shorter(a, b, via, date):
+@given(node_ids, node_ids, node_ids, dates(dt.date(1986, 7, 1)), st.sampled_from(["allow", "last_resort"]))
+def test_a_waypoint_never_makes_a_route_shorter(a, b, via, date, seasonal):
+    """With seasonal links allowed, plain shortest paths; by default (seasonal links a last resort)
+    a waypoint may force a seasonal link, so it never makes the route better in (number of
+    seasonal links, length), compared in that order."""
     assume(len({a, b, via}) == 3)
     modes = ("rail", "road", "ferry")
-    direct = _route_or_none(a, b, modes=modes, as_of=date)
-    detour = _route_or_none(a, b, modes=modes, as_of=date, via=via)
+    with mock.patch.object(ch.settings, "seasonal_links", seasonal):
+        direct = _route_or_none(a, b, modes=modes, as_of=date)
+        detour = _route_or_none(a, b, modes=modes, as_of=date, via=via)
     if direct is None or detour is None:
         return
-    assert detour.length_km >= direct.length_km * (1 - 1e-9)
+    if seasonal == "allow":
+        assert detour.length_km >= direct.length_km * (1 - 1e-9)
+    else:
+        assert len(detour.seasonal) >= len(direct.seasonal)
+        if len(detour.seasonal) == len(direct.seasonal):
+            assert detour.length_km >= direct.length_km * (1 - 1e-9)
     assert via in detour.nodes
     assert detour.length_km >= ch.geodesic_km(_node_point(a), _node_point(via)) + ch.geodesic_km(
         _node_point(via), _node_point(b)
     ) - 1e-6
+
+
+@SLOW
+@given(node_ids, node_ids, mode_sets, dates(dt.date(1986, 7, 1)))
+def test_a_fastest_route_pays_for_every_change_and_is_never_slower(a, b, modes, date):
+    assume(a != b)
+    fast = _route_or_none(a, b, modes=modes, weight="time", as_of=date)
+    if fast is None:
+        return
+    short = ch.route(a, b, modes=modes, as_of=date)
+    assert fast.time_h <= short.time_h + 1e-9 and short.length_km <= fast.length_km + 1e-9
+    edges = fast.edges
+    running = (edges["length_km"] / edges["mode"].map(ch.settings.speed_kmh)).sum()
+    assert fast.time_h == pytest.approx(running + edges["border_h"].sum() + edges["transfer_h"].sum())
+    changes = [tuple(t.split(" → ")) for cell in edges["transfer"] if cell for t in cell.split(", ")]
+    change = {frozenset(k.split("-")): v for k, v in ch.settings.mode_change_hours.items()}
+    hours = sum(
+        ch.settings.gauge_change_hours if x.split("-")[0] == y.split("-")[0]
+        else change[frozenset((x.split("-")[0], y.split("-")[0]))]
+        for x, y in changes
+    )
+    assert edges["transfer_h"].sum() == pytest.approx(hours)
+    switches = int((edges["mode"] != edges["mode"].shift()).iloc[1:].sum())
+    assert fast.mode_changes == switches  # every change of mode between two edges is counted and paid
+
+
+@SLOW
+@given(st.lists(node_ids, min_size=1, max_size=4, unique=True), st.lists(node_ids, min_size=1, max_size=4, unique=True),
+       dates(dt.date(1986, 7, 1)))
+def test_every_network_matrix_cell_is_the_route_length(origins, destinations, date):
+    matrix = ch.distance_matrix(origins, destinations, method="network", as_of=date)
+    for i, a in enumerate(origins):
+        for j, b in enumerate(destinations):
+            value = matrix.iat[i, j]
+            if a == b:
+                assert value == 0.0
+            elif np.isnan(value):
+                assert _route_or_none(a, b, as_of=date) is None
+                assert (a, b) in matrix.attrs["no_link"]
+            else:
+                assert value == pytest.approx(ch.route(a, b, as_of=date).length_km)
 
 
 @SLOW

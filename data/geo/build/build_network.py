@@ -32,6 +32,29 @@ Circuity factors (``CIRCUITY``)
   passage (edge-specific factors are stated in the row's ``circuity`` and ``note``).
 These are planning assumptions, not measurements of each line: every estimated edge says so.
 
+Issue 13 part 2 (2026-11-29): published line lengths replaced estimates on the largest edges found in sources
+(the estimated share of the total length fell from 67.0% to 60.3%); each replaced edge's note says what it was.
+A ``searoute`` length is a modelled length, not a published one: it stays ``estimated=true``
+(``estimate_searoute``) until a published sailing distance is found.
+
+Columns added for issue 13 (every unit reachable; published lengths)
+--------------------------------------------------------------------
+* ``seasonality``: ``year_round``, ``summer_only`` (navigation season only), ``winter_road``,
+  ``ferry_and_ice_road`` (ferry in summer, ice road in winter, gaps at freeze-up and break-up) or
+  ``weather_dependent`` (all year but stopped by storms); ferries default to ``weather_dependent``.
+* ``access``: ``open``, ``restricted`` (the Kaliningrad transit through Lithuania: EU-sanctioned goods) or
+  ``disputed_territory`` (links to Crimea and Sevastopol, regions.csv status ``disputed``).
+* ``length_source_kind``: the kind of publication behind ``length_km`` (``encyclopedia``, ``news``,
+  ``book``, ``derived`` = sums or differences of published figures, ...) or how it was estimated
+  (``estimate_circuity``, ``estimate_searoute``, ``apportioned``, ``estimate_stated`` = a figure stated
+  without a retrieved publication); the ``estimate_*`` kinds and ``apportioned`` are ``estimated=true``.
+* ``uncertainty_km``: the stated uncertainty: 20% of the length for circuity estimates, 10% for
+  searoute, 5% for apportioned segments, 1% (at least 1 km) for a published figure unless the row
+  states its own (the spread between sources, or the estimated part of a derived length).
+Length forms in :data:`EDGES`: a number (published), ``("pub", km, kind, uncertainty)``,
+``("derived", km, uncertainty)``, ``None`` (circuity), ``("factor", f)``, ``("apportion", key)``,
+``"searoute"`` or ``("fixed", km, uncertainty)``; an optional 11th element ``{"season": ..., "access": ...}``.
+
 Usage (from the repository root)::
 
     .venv/bin/python data/geo/build/build_network.py
@@ -120,8 +143,157 @@ S_TONGJIANG = (
     "'開通日 2022年11月16日'); first train reported 2022-11-18 (https://seanews.ru/en/2022/11/18/en-first-train-crosses-amur-to-china-by-new-bridge/); "
     "Chinese line 32 km (http://zgjtaq.com/portal.php?aid=5766&mod=view)"
 )
+# --- sources added for issue 13 (every unit reachable; published lengths) ---------------------
+S_QINGZANG = (
+    "Qinghai-Tibet railway Xining-Lhasa 1,956 km (Xining-Golmud 814 km from 1984, Golmud-Lhasa 1,142 km opened "
+    "2006-07-01): People's Daily, http://en.people.cn/n3/2016/0630/c90000-9079830-7.html"
+)
+S_BAOLAN = (
+    "Baotou-Lanzhou railway 990 km (infobox; 995 km in the text) via Yinchuan: "
+    "https://en.wikipedia.org/wiki/Baotou%E2%80%93Lanzhou_railway"
+)
+S_LANQING = (
+    "Lanzhou-Qinghai railway Lanzhou-Xining 177.8 km (Xinhua via china.org.cn, "
+    "http://china.org.cn/china/national/2008-12/06/content_16909132.htm); 188 km in "
+    "https://wikipedia.bradmurray.com/wiki/Lanzhou%E2%80%93Qinghai_Railway?lang=en (Wikipedia copy)"
+)
+S_CHUANQIAN = (
+    "Sichuan-Guizhou (Chuanqian) railway Chongqing-Guiyang 423.6 km (Wikipedia 'Sichuan–Guizhou railway', copy at "
+    "https://wikiclassic.com/wiki/Chuanqian_Railway, citing 贵阳交广 2005-07-15)"
+)
+S_CHENGKUN = (
+    "old Chengdu-Kunming railway (1970) 1,096 km: China International Travel Service, "
+    "https://www.cits.net/china-travel-news/new-high-speed-railway-linking-chengdu-and-kunming-started-operation.html "
+    "(1,134 km in https://en-wikipedia--on--ipfs-org.ipns.dweb.link/wiki/Chengdu%E2%80%93Kunming_railway)"
+)
+S_HZMB = (
+    "Hong Kong-Zhuhai-Macao Bridge, 55 km sea crossing, opened to traffic 2018-10-24 "
+    "(https://www.scmp.com/news/hong-kong/transport/article/2168977/official-worlds-longest-bridge-hong-kong-zhuhai-macau; "
+    "https://bricknews.ru/news/5177)"
+)
+S_XRL = (
+    "Guangzhou-Shenzhen-Hong Kong Express Rail Link, Guangzhou South-West Kowloon 145 km "
+    "(http://dongguantoday.com/news/guangdong/201703/t20170317_7220436.shtml), opened 2018-09-23 "
+    "(https://www.scmp.com/news/hong-kong/hong-kong-economy/article/2165415/race-guangzhou-scmp-reporters-find-out-how-high)"
+)
+S_KCR = (
+    "Kowloon-Canton railway (Guangzhou-Kowloon through train, via Shenzhen/Lo Wu), complete line opened 1911-10-05 "
+    "(http://twiki.owiki.org/wiki/Guangzhou%E2%80%93Kowloon_through_train)"
+)
+S_R257 = (
+    "R257 'Yenisei' highway km posts: Krasnoyarsk 0, Abakan 408, Kyzyl 795 "
+    "(https://de.wiki.li/R257_(Russland); https://perceptiopt.com/%D0%9C54_%C2%AB%D0%95%D0%BD%D0%B8%D1%81%D0%B5%D0%B9%C2%BB: "
+    "Abakan-Kyzyl 387 km, Krasnoyarsk-Abakan 408 km)"
+)
+S_R256 = (
+    "R256 'Chuysky trakt' km posts: Novosibirsk 0, Novoaltaysk (Barnaul) 217, Maima 453 with a 10 km spur to "
+    "Gorno-Altaysk (http://de.wikipedia.org/wiki/M52_(Russland))"
+)
+S_R504 = (
+    "R504 'Kolyma' highway Nizhny Bestyakh (Yakutsk)-Magadan 2,032 km, 1,197 km in Yakutia and 835 km in Magadan "
+    "Oblast; mostly gravel, open all year since 2008 "
+    "(https://russianwiki.com/wiki/%D0%9A%D0%BE%D0%BB%D1%8B%D0%BC%D0%B0_(%D0%B0%D0%B2%D1%82%D0%BE%D0%B4%D0%BE%D1%80%D0%BE%D0%B3%D0%B0), "
+    "copy of ru.wikipedia 'Колыма (автодорога)'; road authority km posts to 1887+: https://kolyma.ru/2025/08/17)"
+)
+S_A370 = (
+    "A370 'Ussuri' highway Khabarovsk-Vladivostok 760 km (https://ja-wiki.pages.dev/wiki/M60%E5%B9%B9%E7%B7%9A%E9%81%93%E8%B7%AF_(%E3%83%AD%E3%82%B7%E3%82%A2); "
+    "https://de.knowledgr.com/18497502/AutobahnA370(Russland)); km 687-703 lies between Razdolnoye and Kiparisovo "
+    "(https://sdelanounas.ru/blogs/170560/)"
+)
+S_KRASKINO = (
+    "Kraskino lies 282 km south-west of Vladivostok by road round Amur Bay via Razdolnoye (http://de.knowledgr.com/05699849/Kraskino, "
+    "copy of en.wikipedia 'Kraskino'; the 103 km in https://fr.wikipedia.org/wiki/Kraskino is the straight line)"
+)
+S_VOLK = (
+    "Dezhnevka (Volochayevka-2)-Dzhomgi (Komsomolsk-on-Amur) line 363 km "
+    "(https://perceptiode.com/Железнодорожная_линия_Комсомольск-на-Амуре_—_Дежнёвка, copy of ru.wikipedia; "
+    "https://kampuspedia.com/ja/%E3%83%B4%E3%82%A9%E3%83%AD%E3%83%81%E3%83%A3%E3%83%BC%E3%82%A8%E3%83%95%E3%82%AB%E3%83%BB%E3%82%B8%E3%83%A7%E3%83%A0%E3%82%AE%E9%89%84%E9%81%93)"
+)
+S_CRIMEAN_BRIDGE = (
+    "Crimean (Kerch) bridge, 19 km, road traffic from 2018-05-16 (https://xn--80ady2a0c.xn--p1ai/print:page,1,22496-krymskiy-most.html; "
+    "https://fedpress.ru/news/91/economy/2041141), rail traffic from 2019-12-23"
+)
+S_KGD_TRANSIT = (
+    "Kaliningrad-Vilnius-Minsk-Smolensk rail transit (simplified transit regime since 2003-07-01); Lithuania stopped the "
+    "rail transit of EU-sanctioned goods on 2022-06-18 and lifted the rail ban on 2022-07-23 after EU guidance of "
+    "2022-07-13 (https://en.wikipedia.org/wiki/Restrictions_on_transit_to_Kaliningrad_Oblast; "
+    "https://www.lrt.lt/en/news-in-english/19/1722970/lithuania-bans-transit-of-sanctioned-russian-goods; "
+    "https://www.marketscreener.com/quote/currency/US-DOLLAR-RUSSIAN-ROUBL-2370597/news/Lithuania-lifts-ban-on-rail-transport-of-goods-into-Russian-exclave-agencies-41060070/)"
+)
+S_ISSUE13 = "figure stated in the project's issue 13; no retrieved publication confirms it yet"
 S_SEAROUTE = "sea distance computed with PyPI searoute 1.6.0 (Eurostat MARNET network, Apache-2.0) between the two nodes"
 S_CORRIDOR = "corridor: {what}"
+S_XIASHEN_GUANGSHEN = (
+    "Xiamen-Shenzhen railway 502.4 km (in service from 2013-12-26): https://www.amoytrip.com/xiamen-to-shenzhen-rail-starts-its-trial-run-today.html | "
+    "http://www.shenzhenparty.com/news/shenzhen/475238-xiamen-shenzhen-railway-crh; Guangzhou-Shenzhen railway 147 km (route map km Guangzhou 0, Shenzhen 147): "
+    "https://wikiwand.com/en/articles/Guangzhou%E2%80%93Shenzhen_Railway"
+)
+S_FUXIA = (
+    "Fuzhou-Xiamen (Fuxia) railway 274.9 km, in operation from 2010-04-26: https://wikivisually.com/wiki/Fuzhou%E2%80%93Xiamen_railway "
+    "(copy of en.wikipedia)"
+)
+S_KURSK_STN = (
+    "Kursk station: distance to Moscow 537 km, to Oryol 154 km, to Belgorod 160 km "
+    "(https://perceptiopt.com/%D0%9A%D1%83%D1%80%D1%81%D0%BA_%28%D1%81%D1%82%D0%B0%D0%BD%D1%86%D0%B8%D1%8F%29, copy of ru.wikipedia "
+    "'Курск (станция)'); Moscow-Kursk line 536 km: https://ru.m.wikipedia.org/wiki/%D0%9A%D1%83%D1%80%D1%81%D0%BA%D0%BE%D0%B5_%D0%BD%D0%B0%D0%BF%D1%80%D0%B0%D0%B2%D0%BB%D0%B5%D0%BD%D0%B8%D0%B5"
+)
+S_HUHANG = (
+    "Shanghai-Hangzhou (Huhang) railway 'is 200 km long' (186.2 km as built in 1909): https://wikimili.com/en/Shanghai–Hangzhou_railway "
+    "(copy of en.wikipedia); the parallel high-speed line is 202 km: http://piglix.com/piglix/Shanghai%E2%80%93Hangzhou_High-Speed_Railway"
+)
+S_BINBEI = (
+    "Harbin-Bei'an (Binbei) railway 333 km: https://wikisum.wiki/wiki/Harbin%E2%80%93Bei%27an_railway | "
+    "http://oksuvcw.org/?page_id=201&rdp_we_resource=https%3A%2F%2Fen.wikipedia.org%2Fwiki%2FBinbei_Railway (copies of en.wikipedia 'Harbin–Bei'an railway')"
+)
+S_BEIHEI = (
+    "Bei'an-Heihe (Beihei) railway 302.9 km, route map km Bei'an 0.0, Heihe 302.9: "
+    "https://a.osmarks.net/content/wikipedia_en_all_maxi_2020-08/A/Bei'an%E2%80%93Heihe_railway (copy of en.wikipedia)"
+)
+S_HAJIA = (
+    "Harbin-Jiamusi railway (express line) 343 km, opened 2018-09-30: "
+    "https://encyclopedia.datana.cloud/content/wikipedia_en_all_mini_2024-04/A/Harbin%E2%80%93Jiamusi_intercity_railway (copy of en.wikipedia); "
+    "'the 340-kilometer-long railway links Harbin ... with Jiamusi': "
+    "https://chinaservicesinfo.com/s/201810/31/WS5bd96976498ebfcd07bef1d1/harbin-jiamusi-line-brings-rail-services-to-new-areas.html"
+)
+S_SPB_VOLOGDA = (
+    "Petersburg-Vologda railway (Obukhovo-Mga-Volkhovstroy-Tikhvin-Babaevo-Cherepovets-Vologda), 599 km: "
+    "https://perceptiopt.com/%D0%92%D0%BE%D0%BB%D1%85%D0%BE%D0%B2%D1%81%D1%82%D1%80%D0%BE%D0%B5%D0%B2%D1%81%D0%BA%D0%BE%D0%B5_%D0%BD%D0%B0%D0%BF%D1%80%D0%B0%D0%B2%D0%BB%D0%B5%D0%BD%D0%B8%D0%B5_%D0%9E%D0%BA%D1%82%D0%96%D0%94 "
+    "(copy of ru.wikipedia); '575 верст/599 км': https://newsvo.ru/blogovo/100397"
+)
+S_KIROV_RLY = (
+    "Kirov (Murman) railway: 'the total distance between Saint Petersburg and Murmansk is 1,448 km, the section between "
+    "Petrozavodsk and Kola having a length of 1,054 km' (en.wikipedia 'Kirov Railway', copies at "
+    "https://home.cydlabs.com/kiwix/content/wikipedia_en_all_maxi_2024-01/A/Murman_Railway and "
+    "https://kiwix.casplantje.nl/wikipedia_en_all_maxi_2018-10/A/Murmansk_Railway.html)"
+)
+S_CHENGYU = (
+    "Chengdu-Chongqing (Chengyu) railway 505 km; route map km Chengdu 0, Chongqing 504: "
+    "https://en.wikipedia.org/wiki/Chengdu%E2%80%93Chongqing_railway | https://en.wikipedia-on-ipfs.org/wiki/Chengdu%E2%80%93Chongqing_railway (route map)"
+)
+S_HANYI = (
+    "Wuhan-Yichang (Hanyi) railway Hankou-Yichang 292 km (291 km in the text), opened 2012-07-01: "
+    "https://en.wikipedia.org/wiki/Wuhan%E2%80%93Yichang_railway"
+)
+# --- sources added in issue 13 part 2 (published lengths replacing estimates) ------------------
+S_BAOCHENG = (
+    "Baoji-Chengdu railway route map km: Baoji 0, Chengdu 669 (total length 668.2 km; 676 km in the current "
+    "infobox): https://en.wikipedia.org/wiki/Baoji%E2%80%93Chengdu_railway | route map with station km: "
+    "https://readtiger.com/wkp/en/Baoji%E2%80%93Chengdu_Railway (Wikipedia copy)"
+)
+S_NANKUN = (
+    "Nanning-Kunming railway, main line Nanning-Kunming 863.04 km (898.7 km with the Weishe-Hongguo branch): "
+    "https://a.osmarks.net/content/wikipedia_en_all_maxi_2020-08/A/Nanning%E2%80%93Kunming_railway (Wikipedia copy, citing Xinhua); "
+    "'898 km trunk line': https://www.railwaygazette.com/news/single-view/view/nanning-kunming-line-opens.html; "
+    "'runs 827 km': http://en.people.cn/english/200103/07/print20010307_64277.html"
+)
+S_GUIKUN = (
+    "Guiyang-Kunming railway 640 km (China Daily Yunnan, list of Yunnan's railways: "
+    "http://yunnan.chinadaily.com.cn/2011-09/10/content_13663906.htm)"
+)
+S_JINGSHEN = (
+    "G1 Beijing-Harbin expressway: 'the 658 km expressway from central Beijing to Shenyang' (Jingshen expressway, "
+    "opened 1999-09-15): https://en.m.wikipedia.org/wiki/Jingshen_Expressway"
+)
 
 # --- nodes ------------------------------------------------------------------------------------
 # (id, name_en, name_zh, name_ru, country, kind, region, crossing_id, position)
@@ -311,6 +483,49 @@ NODES: list[tuple] = [
     ("blagoveshchensk-river", "Blagoveshchensk (river port)", "布拉戈维申斯克（河港）", "Благовещенск (речной порт)", "RU", C, "", "heihe-blagoveshchensk-river", ("crossing", "heihe-blagoveshchensk-river", "ru")),
     ("poltavka", "Poltavka", "波尔塔夫卡", "Полтавка", "RU", C, "", "dongning-poltavka-road", ("crossing", "dongning-poltavka-road", "ru")),
     ("olochi", "Olochi", "奥洛奇", "Олочи", "RU", C, "", "shiwei-olochi-road-bridge", ("crossing", "shiwei-olochi-road-bridge", "ru")),
+    # ---- issue 13: every provincial-level and federal-subject centre (added 2026-11) ----
+    # China: the five provinces and the two SARs that had no node
+    ("guiyang", "Guiyang", "贵阳", "Гуйян", "CN", A, "CN-GZ", "", "region"),
+    ("kunming", "Kunming", "昆明", "Куньмин", "CN", A, "CN-YN", "", "region"),
+    ("yinchuan", "Yinchuan", "银川", "Иньчуань", "CN", A, "CN-NX", "", "region"),
+    ("xining", "Xining", "西宁", "Синин", "CN", A, "CN-QH", "", "region"),
+    ("lhasa", "Lhasa", "拉萨", "Лхаса", "CN", A, "CN-XZ", "", "region"),
+    ("hong-kong", "Hong Kong", "香港", "Гонконг", "CN", A, "CN-HK", "", "region"),
+    ("macao", "Macao", "澳门", "Макао", "CN", A, "CN-MO", "", "region"),
+    # Russia: Siberia and the Urals
+    ("barnaul", "Barnaul", "巴尔瑙尔", "Барнаул", "RU", A, "RU-ALT", "", "region"),
+    ("gorno-altaysk", "Gorno-Altaysk", "戈尔诺-阿尔泰斯克", "Горно-Алтайск", "RU", A, "RU-AL", "", "region"),
+    ("kemerovo", "Kemerovo", "克麦罗沃", "Кемерово", "RU", A, "RU-KEM", "", "region"),
+    ("tomsk", "Tomsk", "托木斯克", "Томск", "RU", A, "RU-TOM", "", "region"),
+    ("abakan", "Abakan", "阿巴坎", "Абакан", "RU", A, "RU-KK", "", "region"),
+    ("kyzyl", "Kyzyl", "克孜勒", "Кызыл", "RU", A, "RU-TY", "", "region"),
+    ("khanty-mansiysk", "Khanty-Mansiysk", "汉特-曼西斯克", "Ханты-Мансийск", "RU", A, "RU-KHM", "", "region"),
+    ("salekhard", "Salekhard", "萨列哈尔德", "Салехард", "RU", A, "RU-YAN", "", "region"),
+    ("labytnangi", "Labytnangi", "拉贝特南吉", "Лабытнанги", "RU", J, "", "", ("gn", "1500933")),
+    ("bamovskaya", "Bamovskaya", "巴莫夫斯卡亚", "Бамовская", "RU", J, "", "", ("xy", 54.11009, 123.61012, "approximate: placed at Takhtamygda (GeoNames 2015707), the settlement next to Bamovskaya junction on the Trans-Siberian west of Skovorodino; the exact station position is not curated")),
+    # Russia: the south and the North Caucasus
+    ("rostov", "Rostov-on-Don", "顿河畔罗斯托夫", "Ростов-на-Дону", "RU", A, "RU-ROS", "", "region"),
+    ("krasnodar", "Krasnodar", "克拉斯诺达尔", "Краснодар", "RU", A, "RU-KDA", "", "region"),
+    ("maykop", "Maykop", "迈科普", "Майкоп", "RU", A, "RU-AD", "", "region"),
+    ("stavropol", "Stavropol", "斯塔夫罗波尔", "Ставрополь", "RU", A, "RU-STA", "", "region"),
+    ("cherkessk", "Cherkessk", "切尔克斯克", "Черкесск", "RU", A, "RU-KC", "", "region"),
+    ("nalchik", "Nalchik", "纳尔奇克", "Нальчик", "RU", A, "RU-KB", "", "region"),
+    ("vladikavkaz", "Vladikavkaz", "弗拉季高加索", "Владикавказ", "RU", A, "RU-SE", "", "region"),
+    ("magas", "Magas", "马加斯", "Магас", "RU", A, "RU-IN", "", "region"),
+    ("grozny", "Grozny", "格罗兹尼", "Грозный", "RU", A, "RU-CE", "", "region"),
+    ("makhachkala", "Makhachkala", "马哈奇卡拉", "Махачкала", "RU", A, "RU-DA", "", "region"),
+    ("elista", "Elista", "埃利斯塔", "Элиста", "RU", A, "RU-KL", "", "region"),
+    ("astrakhan", "Astrakhan", "阿斯特拉罕", "Астрахань", "RU", A, "RU-AST", "", "region"),
+    ("volgograd", "Volgograd", "伏尔加格勒", "Волгоград", "RU", A, "RU-VGG", "", "region"),
+    ("nevinnomyssk", "Nevinnomyssk", "涅温诺梅斯克", "Невинномысск", "RU", J, "", "", ("gn", "522377")),
+    ("mineralnye-vody", "Mineralnye Vody", "矿水城", "Минеральные Воды", "RU", J, "", "", ("gn", "526480")),
+    ("beslan", "Beslan", "别斯兰", "Беслан", "RU", J, "", "", ("gn", "576697")),
+    # disputed units (regions.csv status 'disputed'): annexed by Russia in 2014, internationally recognised as Ukraine
+    ("simferopol", "Simferopol", "辛菲罗波尔", "Симферополь", "RU", A, "UA-43", "", "region"),
+    ("sevastopol", "Sevastopol", "塞瓦斯托波尔", "Севастополь", "RU", A, "UA-40", "", "region"),
+    # Kaliningrad rail transit through Lithuania and Belarus
+    ("vilnius", "Vilnius", "维尔纽斯", "Вильнюс", "LT", J, "", "", ("gn", "593116")),
+    ("minsk", "Minsk", "明斯克", "Минск", "BY", J, "", "", ("gn", "625144")),
 ]
 
 # --- edges ------------------------------------------------------------------------------------
@@ -328,6 +543,9 @@ APPORTION = {
     "mow-spe": (650.0, S_MOW_SPE),
     "vladimir-kirov": (707.0, "Vladimir-Kirov 707 km = Moscow-Kirov 917 km minus Moscow-Vladimir 210 km: " + S_KOLEJ_VLADIMIR),
     "r297": (2100.0, S_R297),
+    "baolan": (990.0, S_BAOLAN),
+    "a370": (760.0, S_A370),
+    "petro-murmansk": (1054.0 + 12.0, "Petrozavodsk-Murmansk about 1,066 km = Petrozavodsk-Kola 1,054 km plus Kola-Murmansk about 12 km (estimated): " + S_KIROV_RLY),
 }
 
 EDGES: list[tuple] = [
@@ -345,7 +563,8 @@ EDGES: list[tuple] = [
     ("irkutsk", "ulan-ude", R, RU_G, "", 457, S_TRANSSIB, "", "", "Transsib km 5185-5642"),
     ("ulan-ude", "chita", R, RU_G, "", 557, S_TRANSSIB, "", "", "Transsib km 5642-6199"),
     ("chita", "tarskaya", R, RU_G, "", 107, S_TRANSSIB + " | " + S_ZABAYKALSK, "", "", "Transsib km 6199-about 6306 (Tarskaya, 12 km east of Karymskaya); Tarskaya km is derived, confidence M"),
-    ("tarskaya", "skovorodino", R, RU_G, "", 1000, S_TRANSSIB, "", "", "Transsib km about 6306-7306; Tarskaya km is derived, confidence M"),
+    ("tarskaya", "bamovskaya", R, RU_G, "", ("derived", 970, 15), S_TRANSSIB + " | Bamovskaya's km is not published here: Tarskaya-Skovorodino (km about 6306-7306) less the estimated Bamovskaya-Skovorodino 30 km", "", "", "Transsib km about 6306-7276; derived, confidence M"),
+    ("bamovskaya", "skovorodino", R, RU_G, "", None, S_CORRIDOR.format(what="Trans-Siberian Bamovskaya-Skovorodino"), "", "", "Transsib km about 7276-7306; Bamovskaya position approximate"),
     ("skovorodino", "belogorsk", R, RU_G, "", 567, S_TRANSSIB, "", "", "Transsib km 7306-7873"),
     ("belogorsk", "birobidzhan", R, RU_G, "", 478, S_TRANSSIB, "", "", "Transsib km 7873-8351"),
     ("birobidzhan", "khabarovsk", R, RU_G, "", 170, S_TRANSSIB, "", "", "Transsib km 8351-8521"),
@@ -361,9 +580,9 @@ EDGES: list[tuple] = [
     ("birobidzhan", "nizhneleninskoye", R, RU_G, "", None, S_CORRIDOR.format(what="Birobidzhan-Leninskoye-Nizhneleninskoye line to the Tongjiang bridge"), "", "", ""),
     ("ussuriysk", "grodekovo", R, RU_G, "", None, S_CORRIDOR.format(what="Ussuriysk-Grodekovo (CER eastern line)"), "", "", ""),
     ("ussuriysk", "makhalino", R, RU_G, "", None, S_CORRIDOR.format(what="Ussuriysk-Baranovsky-Makhalino (Kamyshovaya) line"), "", "", "Makhalino position approximate"),
-    ("khabarovsk", "komsomolsk", R, RU_G, "", None, S_CORRIDOR.format(what="Khabarovsk (Volochayevka)-Komsomolsk-on-Amur line"), "", "", ""),
-    ("skovorodino", "tynda", R, RU_G, "", None, S_CORRIDOR.format(what="Little BAM Bamovskaya (near Skovorodino)-Tynda"), "", "", ""),
-    ("tynda", "nizhny-bestyakh", R, RU_G, "", None, S_CORRIDOR.format(what="Amur-Yakutsk Mainline Tynda-Neryungri-Tommot-Nizhny Bestyakh"), "", "", "Passenger service to Nizhny Bestyakh from 2019; the Lena is not bridged"),
+    ("khabarovsk", "komsomolsk", R, RU_G, "", ("derived", 405, 12), S_VOLK + " | plus about 40-45 km of the Trans-Siberian from Khabarovsk to Dezhnevka (estimated)", "", "", "opened 1940-08-15, before the dates the network records (from 1986-07-01); Volochayevka-Komsomolsk (VolK) line, regular traffic from 1940-08-15; was 338 km (geodesic x 1.25) before issue 13"),
+    ("bamovskaya", "tynda", R, RU_G, "", ("fixed", 178, 10), "Little BAM Bamovskaya-Tynda 178 km: " + S_ISSUE13 + "; the Little BAM leaves the Trans-Siberian at Bamovskaya (https://eng.rzd.ru/en/9574/page/103290?accessible=true&id=11973: 'Bamovskaya - Tynda - Berkakit')", "1977-10", "", "full service from October 1977 (https://www.liquisearch.com/amur_yakutsk_mainline/history)"),
+    ("tynda", "nizhny-bestyakh", R, RU_G, "", ("derived", 1029, 30), "Amur-Yakutsk Mainline: Berkakit-Nizhny Bestyakh 809 km, of which Tommot-Nizhny Bestyakh 439 km (https://baikal24.ru/text/31-08-2014/magistral; 802.6 km in http://rg.ru/2011/10/24/reg-dfo/transsib-anons.html), plus Tynda-Berkakit about 220 km: the 439 km Little BAM Bamovskaya-Tynda-Berkakit-Neryungri (https://m.livejournal.com./read/user/varandej/1115981) less Bamovskaya-Tynda 178 km and about 40 km Berkakit-Neryungri (estimated)", "2019-07-26", "", "Tommot-Nizhny Bestyakh in permanent operation from 2019-07-26 (freight since 2014); the Lena is not bridged; derived: 809 km published plus an estimated 220 km"),
     ("tayshet", "tynda", R, RU_G, "", 2238, S_BAM_TYNDA, "", "", "Baikal-Amur Mainline via Severobaykalsk; length derived from two published distances, confidence M"),
     ("tynda", "komsomolsk", R, RU_G, "", ("apportion", "bam"), "", "", "", "Baikal-Amur Mainline"),
     ("komsomolsk", "vanino", R, RU_G, "", ("apportion", "bam"), "", "", "", "Baikal-Amur Mainline to Vanino / Sovetskaya Gavan"),
@@ -380,8 +599,8 @@ EDGES: list[tuple] = [
     ("bryansk", "oryol", R, RU_G, "", None, S_CORRIDOR.format(what="Bryansk-Oryol"), "", "", ""),
     ("moscow", "tula", R, RU_G, "", None, S_CORRIDOR.format(what="Moscow-Tula (Kursk line)"), "", "", ""),
     ("tula", "oryol", R, RU_G, "", None, S_CORRIDOR.format(what="Tula-Oryol (Kursk line)"), "", "", ""),
-    ("oryol", "kursk", R, RU_G, "", None, S_CORRIDOR.format(what="Oryol-Kursk (Kursk line)"), "", "", ""),
-    ("kursk", "belgorod", R, RU_G, "", None, S_CORRIDOR.format(what="Kursk-Belgorod"), "", "", ""),
+    ("oryol", "kursk", R, RU_G, "", ("pub", 154, "encyclopedia_copy", 2), S_KURSK_STN, "", "", "Oryol-Kursk (Kursk line) (issue 13 part 2: was 173.0 km, geodesic x 1.25)"),
+    ("kursk", "belgorod", R, RU_G, "", ("pub", 160, "encyclopedia_copy", 2), S_KURSK_STN, "", "", "Kursk-Belgorod (Moscow-Kharkiv line) (issue 13 part 2: was 160.0 km, geodesic x 1.25)"),
     ("kursk", "voronezh", R, RU_G, "", None, S_CORRIDOR.format(what="Kursk-Kastornoye-Voronezh"), "", "", ""),
     ("tula", "lipetsk", R, RU_G, "", None, S_CORRIDOR.format(what="Tula-Uzlovaya-Yelets-Lipetsk"), "", "", ""),
     ("lipetsk", "voronezh", R, RU_G, "", None, S_CORRIDOR.format(what="Lipetsk-Gryazi-Voronezh"), "", "", ""),
@@ -425,10 +644,10 @@ EDGES: list[tuple] = [
     ("st-petersburg", "veliky-novgorod", R, RU_G, "", None, S_CORRIDOR.format(what="Saint Petersburg-Chudovo-Veliky Novgorod"), "", "", ""),
     ("gatchina", "pskov", R, RU_G, "", None, S_CORRIDOR.format(what="Gatchina-Luga-Pskov (Warsaw line)"), "", "", ""),
     ("st-petersburg", "ust-luga", R, RU_G, "", None, S_CORRIDOR.format(what="Saint Petersburg-Ust-Luga port line"), "", "", ""),
-    ("st-petersburg", "petrozavodsk", R, RU_G, "", None, S_CORRIDOR.format(what="Saint Petersburg-Volkhovstroy-Petrozavodsk (Murmansk line)"), "", "", ""),
-    ("petrozavodsk", "belomorsk", R, RU_G, "", None, S_CORRIDOR.format(what="Petrozavodsk-Belomorsk (Murmansk line)"), "", "", ""),
-    ("belomorsk", "murmansk", R, RU_G, "", None, S_CORRIDOR.format(what="Belomorsk-Kandalaksha-Murmansk (Murmansk line)"), "", "", ""),
-    ("st-petersburg", "vologda", R, RU_G, "", None, S_CORRIDOR.format(what="Saint Petersburg-Volkhovstroy-Cherepovets-Vologda"), "", "", ""),
+    ("st-petersburg", "petrozavodsk", R, RU_G, "", ("derived", 382, 15), S_KIROV_RLY + "; Saint Petersburg-Petrozavodsk about 382 km = 1,448 km less Petrozavodsk-Kola 1,054 km less Kola-Murmansk about 12 km (estimated)", "", "", "Saint Petersburg-Volkhovstroy-Petrozavodsk (Murmansk line); derived (issue 13 part 2: was 375.6 km, geodesic x 1.25)"),
+    ("petrozavodsk", "belomorsk", R, RU_G, "", ("apportion", "petro-murmansk"), "", "", "", "Petrozavodsk-Belomorsk (Murmansk line); no station km found, so still apportioned (issue 13 part 2: was 383.4 km, geodesic x 1.25)"),
+    ("belomorsk", "murmansk", R, RU_G, "", ("apportion", "petro-murmansk"), "", "", "", "Belomorsk-Kandalaksha-Murmansk (Murmansk line); no station km found, so still apportioned (issue 13 part 2: was 625.3 km, geodesic x 1.25)"),
+    ("st-petersburg", "vologda", R, RU_G, "", ("pub", 599, "encyclopedia_copy", 15), S_SPB_VOLOGDA, "", "", "Saint Petersburg-Volkhovstroy-Cherepovets-Vologda; the published 599 km starts at Obukhovo, in Saint Petersburg about 10 km from the centre, hence the uncertainty (issue 13 part 2: was 682.6 km, geodesic x 1.25)"),
     ("yaroslavl", "vologda", R, RU_G, "", None, S_CORRIDOR.format(what="Yaroslavl-Danilov-Vologda"), "", "", ""),
     ("vologda", "konosha", R, RU_G, "", None, S_CORRIDOR.format(what="Vologda-Konosha (Arkhangelsk line)"), "", "", ""),
     ("konosha", "arkhangelsk", R, RU_G, "", None, S_CORRIDOR.format(what="Konosha-Obozerskaya-Arkhangelsk"), "", "", ""),
@@ -460,7 +679,7 @@ EDGES: list[tuple] = [
     ("jining-nm", "beijing", R, CN_G, "", 498, S_TMR, "", "", "Beijing-Baotou railway via Datong, km 0-498"),
     # ---- China-Russia rail crossings ----
     ("zabaykalsk-rail", "manzhouli-rail", R, "dual", "manzhouli-zabaykalsk-rail", None, S_CORRIDOR.format(what="Zabaykalsk-Manzhouli border section (1520 and 1435 mm tracks)"), "", "", "gauge change (transshipment or bogie exchange) at Zabaykalsk or Manzhouli"),
-    ("grodekovo", "suifenhe-rail", R, "dual", "suifenhe-grodekovo-rail", None, S_CORRIDOR.format(what="Grodekovo-Suifenhe border section (CER eastern line)"), "", "", "gauge change at Grodekovo or Suifenhe"),
+    ("grodekovo", "suifenhe-rail", R, "dual", "suifenhe-grodekovo-rail", ("factor", 1.41), S_CORRIDOR.format(what="Grodekovo-Suifenhe border section (CER eastern line)") + "; about 26 km: " + S_ISSUE13, "", "", "gauge change at Grodekovo or Suifenhe; edge-specific factor 1.41 gives the 26 km stated in issue 13 (23 km at the default 1.25)"),
     ("makhalino", "hunchun-rail", R, "dual", "hunchun-makhalino-rail", None, S_CORRIDOR.format(what="Makhalino (Kamyshovaya)-Hunchun border line"), "2000", "2004", "first operating period (crossings.csv)"),
     ("makhalino", "hunchun-rail", R, "dual", "hunchun-makhalino-rail", None, S_CORRIDOR.format(what="Makhalino (Kamyshovaya)-Hunchun border line"), "2013-08", "", "traffic resumed August 2013 (crossings.csv)"),
     ("nizhneleninskoye", "tongjiang-rail", R, "dual", "tongjiang-nizhneleninskoye-rail-bridge", None, S_TONGJIANG, "2022-11-16", "", "dual-gauge bridge, 2,215 m main span; gauge change at the transshipment yards"),
@@ -471,9 +690,9 @@ EDGES: list[tuple] = [
     ("tumen", "jilin-city", R, CN_G, "", None, S_CORRIDOR.format(what="Changchun-Tumen railway (Jilin-Tumen section)"), "", "", ""),
     ("jilin-city", "changchun", R, CN_G, "", None, S_CORRIDOR.format(what="Changchun-Tumen railway (Changchun-Jilin section)"), "", "", ""),
     ("tongjiang-rail", "jiamusi", R, CN_G, "", None, S_CORRIDOR.format(what="Jiamusi-Fujin-Tongjiang railway"), "", "", ""),
-    ("jiamusi", "harbin", R, CN_G, "", None, S_CORRIDOR.format(what="Harbin-Jiamusi railway"), "", "", ""),
-    ("heihe", "beian", R, CN_G, "", None, S_CORRIDOR.format(what="Bei'an-Heihe railway"), "", "", ""),
-    ("beian", "harbin", R, CN_G, "", None, S_CORRIDOR.format(what="Harbin-Bei'an railway"), "", "", ""),
+    ("jiamusi", "harbin", R, CN_G, "", ("pub", 343, "encyclopedia_copy", 4), S_HAJIA, "2018-09-30", "", "Harbin-Jiamusi express line via Yilan, opened 2018-09-30; the older route via Suihua (Binbei and Suijia lines) is not modelled; Jiamusi matters here only for the Tongjiang bridge (2022) (issue 13 part 2: was 381.5 km, geodesic x 1.25)"),
+    ("heihe", "beian", R, CN_G, "", ("pub", 302.9, "encyclopedia_copy", 3), S_BEIHEI, "", "", "Beihei line km 0-302.9 (issue 13 part 2: was 286.6 km, geodesic x 1.25)"),
+    ("beian", "harbin", R, CN_G, "", ("pub", 333, "encyclopedia_copy", 4), S_BINBEI, "", "", "Binbei line (issue 13 part 2: was 349.8 km, geodesic x 1.25)"),
     ("harbin", "changchun", R, CN_G, "", 246, S_JINGHA, "", "", "Jingha km 1003-1249"),
     ("changchun", "shenyang", R, CN_G, "", 303, S_JINGHA, "", "", "Jingha km 700-1003"),
     ("shenyang", "beijing", R, CN_G, "", 700, S_JINGHA, "", "", "Jingha km 0-700 via Shanhaiguan"),
@@ -503,20 +722,20 @@ EDGES: list[tuple] = [
     ("shijiazhuang", "taiyuan", R, CN_G, "", None, S_CORRIDOR.format(what="Shijiazhuang-Taiyuan railway"), "", "", ""),
     ("bengbu", "hefei", R, CN_G, "", None, S_CORRIDOR.format(what="Huainan railway Bengbu (Shuijiahu)-Hefei"), "", "", ""),
     ("nanjing", "hefei", R, CN_G, "", None, S_CORRIDOR.format(what="Nanjing-Hefei railway"), "", "", ""),
-    ("shanghai", "hangzhou", R, CN_G, "", None, S_CORRIDOR.format(what="Shanghai-Hangzhou railway"), "", "", ""),
+    ("shanghai", "hangzhou", R, CN_G, "", ("pub", 200, "encyclopedia_copy", 14), S_HUHANG, "", "", "Huhang line; uncertainty: the 186-202 km spread (issue 13 part 2: was 201.6 km, geodesic x 1.25)"),
     ("hangzhou", "nanchang", R, CN_G, "", None, S_CORRIDOR.format(what="Zhejiang-Jiangxi railway"), "", "", ""),
     ("nanchang", "changsha", R, CN_G, "", None, S_CORRIDOR.format(what="Zhejiang-Jiangxi railway (Nanchang-Zhuzhou) and Changsha"), "", "", ""),
     ("wuhan", "nanchang", R, CN_G, "", None, S_CORRIDOR.format(what="Wuhan-Jiujiang-Nanchang"), "", "", ""),
     ("nanchang", "fuzhou", R, CN_G, "", None, S_CORRIDOR.format(what="Nanchang-Yingtan-Fuzhou (Yingtan-Xiamen and Waifu railways)"), "", "", ""),
-    ("fuzhou", "xiamen", R, CN_G, "", None, S_CORRIDOR.format(what="Fuzhou-Xiamen railway"), "", "", ""),
-    ("xiamen", "guangzhou", R, CN_G, "", None, S_CORRIDOR.format(what="Xiamen-Shenzhen railway and Guangzhou-Shenzhen"), "", "", ""),
+    ("fuzhou", "xiamen", R, CN_G, "", ("pub", 274.9, "encyclopedia_copy", 3), S_FUXIA, "", "", "Fuxia line via Putian and Quanzhou (2010); before it the rail route ran inland via the Waifu and Yingxia lines, longer (not modelled) (issue 13 part 2: was 267.8 km, geodesic x 1.25)"),
+    ("xiamen", "guangzhou", R, CN_G, "", ("derived", 649, 25), S_XIASHEN_GUANGSHEN + "; derived: 502.4 + 147 km; the link between the Xiashen line (Shenzhen North/East) and the Guangshen line is not counted, hence the uncertainty", "", "", "Xiashen line (2013) and Guangshen line; before 2013 the rail route ran inland via Longyan and Meizhou, longer (not modelled) (issue 13 part 2: was 643.7 km, geodesic x 1.25)"),
     ("guangzhou", "nanning", R, CN_G, "", None, S_CORRIDOR.format(what="Guangzhou-Maoming / Litang-Zhanjiang lines to Nanning"), "", "", ""),
     ("guangzhou", "zhanjiang", R, CN_G, "", None, S_CORRIDOR.format(what="Guangzhou-Maoming-Zhanjiang railway"), "", "", ""),
     ("zhanjiang", "haikou", R, CN_G, "", None, S_CORRIDOR.format(what="Guangdong-Hainan railway with the Qiongzhou Strait train ferry (opened 2003)"), "", "", "includes the train ferry across the Qiongzhou Strait"),
-    ("wuhan", "yichang", R, CN_G, "", None, S_CORRIDOR.format(what="Hankou-Yichang railway"), "", "", ""),
+    ("wuhan", "yichang", R, CN_G, "", ("pub", 292, "encyclopedia", 3), S_HANYI, "", "", "Hanyi railway via Jingzhou, opened 2012-07-01 (before it trains ran via Jingmen, longer; not modelled); issue 13 part 2: was 357.7 km, geodesic x 1.25"),
     ("yichang", "chongqing", R, CN_G, "", None, S_CORRIDOR.format(what="Yichang-Wanzhou-Chongqing railways"), "", "", ""),
-    ("chongqing", "chengdu", R, CN_G, "", None, S_CORRIDOR.format(what="Chengdu-Chongqing railway"), "", "", ""),
-    ("chengdu", "baoji", R, CN_G, "", None, S_CORRIDOR.format(what="Baoji-Chengdu railway"), "", "", ""),
+    ("chongqing", "chengdu", R, CN_G, "", ("pub", 504, "encyclopedia", 5), S_CHENGYU, "", "", "Chengyu line km 0-504 (issue 13 part 2: was 337.0 km, geodesic x 1.25)"),
+    ("chengdu", "baoji", R, CN_G, "", ("pub", 669, "encyclopedia", 7), S_BAOCHENG, "", "", "Baocheng line km 0-669 (issue 13 part 2: was 633.8 km, geodesic x 1.25)"),
     # ---- China-Russia road crossings ----
     ("zabaykalsk-road", "manzhouli-road", D, "", "manzhouli-zabaykalsk-road", None, S_CORRIDOR.format(what="Zabaykalsk-Manzhouli road checkpoint"), "1998", "", ""),
     ("pogranichny-road", "suifenhe-road", D, "", "suifenhe-pogranichny-road", None, S_CORRIDOR.format(what="Pogranichny-Suifenhe road checkpoint"), "1990", "", ""),
@@ -526,7 +745,7 @@ EDGES: list[tuple] = [
     ("olochi", "shiwei", D, "", "shiwei-olochi-road-bridge", None, S_CORRIDOR.format(what="Druzhba road bridge over the Argun, traffic from 2002-07-08 (crossings.csv, baikal24.ru)"), "2002-07-08", "2020-11", "closed 2020-11 to 2023-05 (crossings.csv; not independently verified)"),
     ("olochi", "shiwei", D, "", "shiwei-olochi-road-bridge", None, S_CORRIDOR.format(what="Druzhba road bridge over the Argun (crossings.csv)"), "2023-05", "", "reopened 2023-05 (crossings.csv; not independently verified)"),
     ("kani-kurgan", "heihe-bridge", D, "", "heihe-kanikurgan-road-bridge", 1.284, S_HEIHE_BRIDGE, "2022-06-10", "", "bridge length; both checkpoints placed at the bridge"),
-    ("blagoveshchensk-river", "heihe-river", F, "", "heihe-blagoveshchensk-river", None, S_CORRIDOR.format(what="Blagoveshchensk-Heihe across the Amur: ships in summer, pontoon bridge or ice road in winter, hovercraft in between (crossings.csv)"), "1986-07", "", "vehicle capacity small and seasonal gaps during ice break-up"),
+    ("blagoveshchensk-river", "heihe-river", F, "", "heihe-blagoveshchensk-river", None, S_CORRIDOR.format(what="Blagoveshchensk-Heihe across the Amur: ships in summer, pontoon bridge or ice road in winter, hovercraft in between (crossings.csv)"), "1986-07", "", "vehicle capacity small and seasonal gaps during ice break-up", {"season": "ferry_and_ice_road"}),
     # ---- China: roads to the crossings ----
     ("manzhouli-road", "hailar", D, "", "", None, S_CORRIDOR.format(what="G301 Manzhouli-Hailar"), "", "", ""),
     ("hailar", "qiqihar", D, "", "", None, S_CORRIDOR.format(what="G10/G301 Hailar-Yakeshi-Qiqihar"), "", "", ""),
@@ -545,7 +764,7 @@ EDGES: list[tuple] = [
     ("jilin-city", "changchun", D, "", "", None, S_CORRIDOR.format(what="G12 Jilin-Changchun"), "", "", ""),
     ("harbin", "changchun", D, "", "", None, S_CORRIDOR.format(what="G1 Harbin-Changchun"), "", "", ""),
     ("changchun", "shenyang", D, "", "", None, S_CORRIDOR.format(what="G1 Changchun-Shenyang"), "", "", ""),
-    ("shenyang", "beijing", D, "", "", None, S_CORRIDOR.format(what="G1 Shenyang-Beijing"), "", "", ""),
+    ("shenyang", "beijing", D, "", "", ("pub", 658, "encyclopedia", 10), S_JINGSHEN, "", "", "G1 Jingha expressway Beijing-Shenyang section (issue 13 part 2: was 817.6 km, geodesic x 1.30)"),
     # ---- Russia: roads ----
     ("zabaykalsk-road", "chita", D, "", "", None, S_CORRIDOR.format(what="A350 Zabaykalsk-Borzya-Chita"), "", "", ""),
     ("olochi", "chita", D, "", "", None, S_CORRIDOR.format(what="Olochi-Priargunsk-Borzya-Chita regional roads"), "", "", ""),
@@ -556,23 +775,81 @@ EDGES: list[tuple] = [
     ("belogorsk", "blagoveshchensk", D, "", "", 124, S_R297, "", "", "R297 spur (AH31)"),
     ("blagoveshchensk", "kani-kurgan", D, "", "", None, S_CORRIDOR.format(what="Blagoveshchensk-Kani-Kurgan bridge approach road"), "2022-06-10", "", ""),
     ("blagoveshchensk", "blagoveshchensk-river", D, "", "", None, S_CORRIDOR.format(what="Blagoveshchensk city to the river port"), "", "", ""),
-    ("khabarovsk", "ussuriysk", D, "", "", None, S_CORRIDOR.format(what="A370 Ussuri highway Khabarovsk-Ussuriysk"), "", "", ""),
-    ("ussuriysk", "vladivostok", D, "", "", None, S_CORRIDOR.format(what="A370 Ussuri highway Ussuriysk-Vladivostok"), "", "", ""),
+    ("khabarovsk", "ussuriysk", D, "", "", ("apportion", "a370"), "", "", "", "A370 Ussuri highway (was 743 km at geodesic x 1.30, making Khabarovsk-Vladivostok 11% too long)"),
+    ("ussuriysk", "vladivostok", D, "", "", ("apportion", "a370"), "", "", "", "A370 Ussuri highway"),
     ("pogranichny-road", "ussuriysk", D, "", "", None, S_CORRIDOR.format(what="A184 Pogranichny-Ussuriysk"), "", "", ""),
-    ("poltavka", "ussuriysk", D, "", "", None, S_CORRIDOR.format(what="Poltavka-Ussuriysk regional road"), "", "", ""),
-    ("kraskino", "vladivostok", D, "", "", None, S_CORRIDOR.format(what="A189 Kraskino-Razdolnoye-Vladivostok"), "", "", ""),
+    ("poltavka", "ussuriysk", D, "", "", ("factor", 1.05), S_CORRIDOR.format(what="Poltavka-Ussuriysk regional road") + "; about 53-64 km: " + S_ISSUE13, "", "", "edge-specific factor 1.05 (was 1.30, 80 km): the node sits at the checkpoint 61 km in a straight line from Ussuriysk, so the road cannot be shorter than that; 53 km is below the geodesic between the nodes"),
+    ("kraskino", "vladivostok", D, "", "", ("pub", 282, "encyclopedia_copy", 32), S_KRASKINO, "", "", "A189/05A-214 Kraskino-Razdolnoye and A370 Razdolnoye-Vladivostok round Amur Bay (was 129 km: geodesic x 1.30 straight across the bay); other sources give about 250 km, hence the uncertainty"),
     ("irkutsk", "ulan-ude", D, "", "", 448, S_R258, "", "", "R258 km 0-448, around the south end of Lake Baikal"),
     ("ulan-ude", "chita", D, "", "", 665, S_R258, "", "", "R258 km 448-1113"),
     ("skovorodino", "nizhny-bestyakh", D, "", "", 1235, S_A360, "", "", "A360 Lena highway from Never (15 km from Skovorodino)"),
-    ("nizhny-bestyakh", "magadan", D, "", "", None, S_CORRIDOR.format(what="R504 Kolyma highway Nizhny Bestyakh-Magadan"), "", "", ""),
+    ("nizhny-bestyakh", "magadan", D, "", "", ("pub", 2032, "encyclopedia_copy", 10), S_R504, "2008-10-24", "", "R504 Kolyma highway, year-round but largely gravel; declared open after reconstruction 2008-10-24 (the Magadan-Ust-Nera road dates from 1953)", {"season": "year_round"}),
     ("kholmsk", "yuzhno-sakhalinsk", D, "", "", None, S_CORRIDOR.format(what="Kholmsk-Yuzhno-Sakhalinsk road"), "", "", ""),
     # ---- ferries (no fixed link) ----
-    ("nizhny-bestyakh", "yakutsk", F, "", "", None, S_CORRIDOR.format(what="Lena crossing Nizhny Bestyakh-Yakutsk: ferry in summer, ice road in winter, no bridge (A360 article)"), "", "", "impassable for weeks during ice formation and break-up"),
-    ("vanino", "kholmsk", F, "", "", None, S_CORRIDOR.format(what="Vanino-Kholmsk rail ferry line across the Tatar Strait (operating since 1973)"), "", "", "train ferry; searoute's network has no direct Tatar Strait link, so the geodesic estimate is used"),
-    ("vladivostok", "petropavlovsk-kamchatsky", F, "", "", "searoute", S_SEAROUTE + " | coastal shipping: Kamchatka has no land link", "", "", "no land link to Kamchatka"),
-    ("petropavlovsk-kamchatsky", "anadyr", F, "", "", None, S_CORRIDOR.format(what="coastal shipping (northern supply) along the Bering Sea: Chukotka has no land link"), "", "", "seasonal: Anadyr is ice-bound in winter"),
-    ("ust-luga", "baltiysk", F, "", "", "searoute", S_SEAROUTE + " | Ust-Luga-Baltiysk rail ferry line (since 2006)", "", "", "train ferry avoiding transit through Belarus and Lithuania (rail transit via Lithuania is not modelled)"),
-    ("arkhangelsk", "naryan-mar", F, "", "", ("factor", 1.5), S_CORRIDOR.format(what="coastal and Pechora river shipping: Naryan-Mar has no year-round land link"), "", "", "seasonal; rough estimate with circuity 1.5 for the detour around the Kanin Peninsula; a winter road from Usinsk also exists (not modelled)"),
+    ("nizhny-bestyakh", "yakutsk", F, "", "", None, S_CORRIDOR.format(what="Lena crossing Nizhny Bestyakh-Yakutsk: ferry in summer, ice road in winter, no bridge (A360 article)"), "", "", "seasonal: ferry in summer, ice road in winter, impassable for weeks during ice formation and break-up; the Amur-Yakutsk railway reached Nizhny Bestyakh in 2019", {"season": "ferry_and_ice_road"}),
+    ("vanino", "kholmsk", F, "", "", None, S_CORRIDOR.format(what="Vanino-Kholmsk rail ferry line across the Tatar Strait (operating since 1973)"), "", "", "train ferry, all year but stopped by storms; searoute's network has no direct Tatar Strait link, so the geodesic estimate is used; 137 nautical miles (254 km) in https://dzen.ru/a/ZbeCON8bhjhlvhJQ is less than the geodesic between the town nodes", {"season": "weather_dependent"}),
+    ("vladivostok", "petropavlovsk-kamchatsky", F, "", "", "searoute", S_SEAROUTE + " | coastal shipping: Kamchatka has no land link", "", "", "no land link to Kamchatka; the length is modelled (searoute), not published, and counts as estimated: no published sailing distance was found (issue 13 part 2)", {"season": "year_round"}),
+    ("petropavlovsk-kamchatsky", "anadyr", F, "", "", None, S_CORRIDOR.format(what="coastal shipping (northern supply) along the Bering Sea: Chukotka has no land link"), "", "", "seasonal: Anadyr is ice-bound in winter (summer-autumn navigation only); geodesic x 1.20 estimate, no published sailing distance found (issue 13 part 2)", {"season": "summer_only"}),
+    ("ust-luga", "baltiysk", F, "", "", "searoute", S_SEAROUTE + " | Ust-Luga-Baltiysk rail ferry line (since 2006)", "", "", "train ferry avoiding transit through Lithuania and Belarus (that rail transit is modelled too: kaliningrad-vilnius-minsk-smolensk)", {"season": "weather_dependent"}),
+    ("arkhangelsk", "naryan-mar", F, "", "", ("factor", 1.5), S_CORRIDOR.format(what="coastal and Pechora river shipping: Naryan-Mar has no year-round land link"), "", "", "seasonal; rough estimate with circuity 1.5 for the detour around the Kanin Peninsula; a winter road from Usinsk also exists (not modelled)", {"season": "summer_only"}),
+    # ---- issue 13: links of the units that had no node ----
+    # China: the north-west and south-west provinces
+    ("baotou", "yinchuan", R, CN_G, "", ("apportion", "baolan"), "", "1958-08-01", "", "Baotou-Lanzhou railway"),
+    ("yinchuan", "lanzhou", R, CN_G, "", ("apportion", "baolan"), "", "1958-08-01", "", "Baotou-Lanzhou railway"),
+    ("lanzhou", "xining", R, CN_G, "", None, S_LANQING, "1959-09", "", "Lanzhou-Qinghai railway; the published 177.8-188 km is shorter than the geodesic between the city-centre nodes, so the length is estimated"),
+    ("xining", "lhasa", R, CN_G, "", ("pub", 1956, "news", 5), S_QINGZANG, "2006-07-01", "", "Qinghai-Tibet railway; Tibet had no railway before 2006-07-01"),
+    ("chongqing", "guiyang", R, CN_G, "", ("pub", 423.6, "encyclopedia_copy", 5), S_CHUANQIAN, "1965", "", "Sichuan-Guizhou railway (Chuanqian line)"),
+    ("guiyang", "kunming", R, CN_G, "", ("pub", 640, "news", 10), S_GUIKUN, "1966", "", "Guikun railway (issue 13 part 2: was 544.9 km, geodesic x 1.25)"),
+    ("chengdu", "kunming", R, CN_G, "", ("pub", 1096, "travel_agency", 40), S_CHENGKUN, "1970-07-01", "", "old Chengdu-Kunming railway; the new line (2022) is 915 km"),
+    ("kunming", "nanning", R, CN_G, "", ("pub", 863, "encyclopedia_copy", 36), S_NANKUN, "1997", "", "Nankun main line; uncertainty: the spread of the published 827-898 km (issue 13 part 2: was 775.9 km, geodesic x 1.25)"),
+    ("guiyang", "changsha", R, CN_G, "", None, S_CORRIDOR.format(what="Hunan-Guizhou railway Guiyang-Zhuzhou and Zhuzhou-Changsha"), "", "", ""),
+    # China: the special administrative regions (customs and immigration border with the mainland)
+    ("guangzhou", "hong-kong", R, CN_G, "", None, S_KCR, "", "", "opened 1911-10-05, before the dates the network records (from 1986-07-01); cross-boundary: customs and immigration control at Lo Wu/Shenzhen"),
+    ("guangzhou", "hong-kong", R, CN_G, "", ("pub", 145, "news", 5), S_XRL, "2018-09-23", "", "high-speed line Guangzhou South-West Kowloon, joint checkpoint at West Kowloon"),
+    ("hong-kong", "macao", D, "", "", ("factor", 1.40), S_HZMB, "2018-10-24", "", "via the Hong Kong-Zhuhai-Macao Bridge: 55 km sea crossing plus the roads from the city-centre nodes (edge-specific factor 1.40); quota permits for private cars"),
+    ("guangzhou", "macao", D, "", "", None, S_CORRIDOR.format(what="Guangzhou-Zhongshan-Zhuhai expressways to the Gongbei-Border Gate crossing"), "", "", "cross-boundary: customs and immigration control at Gongbei; Macao has no main-line railway"),
+    # Russia: Siberia
+    ("novosibirsk", "barnaul", R, RU_G, "", None, S_CORRIDOR.format(what="Novosibirsk-Cherepanovo-Barnaul (Turksib northern section)"), "", "", ""),
+    ("novosibirsk", "barnaul", D, "", "", ("derived", 227, 10), S_R256 + "; Novoaltaysk-Barnaul across the Ob about 10 km (estimated)", "", "", "R256 km 0-217 and the A322 approach to Barnaul"),
+    ("barnaul", "gorno-altaysk", D, "", "", ("derived", 246, 15), S_R256 + "; R256 km 217-453 (236 km) and the 10 km spur from Maima", "", "", "Gorno-Altaysk has no railway (the line ends at Biysk)"),
+    ("novosibirsk", "tomsk", R, RU_G, "", None, S_CORRIDOR.format(what="Trans-Siberian Novosibirsk-Taiga and the Taiga-Tomsk branch"), "", "", ""),
+    ("novosibirsk", "kemerovo", R, RU_G, "", None, S_CORRIDOR.format(what="Trans-Siberian Novosibirsk-Yurga and Yurga-Topki-Kemerovo"), "", "", ""),
+    ("krasnoyarsk", "abakan", R, RU_G, "", None, S_CORRIDOR.format(what="Krasnoyarsk-Achinsk-Abakan (South Siberian railway)"), "", "", ""),
+    ("krasnoyarsk", "abakan", D, "", "", ("pub", 408, "encyclopedia_copy", 5), S_R257, "", "", "R257 km 0-408"),
+    ("abakan", "kyzyl", D, "", "", ("pub", 387, "encyclopedia_copy", 5), S_R257, "", "", "R257 km 408-795 (Usinsky trakt over the Sayan); Tuva has no railway"),
+    ("tyumen", "khanty-mansiysk", D, "", "", None, S_CORRIDOR.format(what="R404 Tyumen-Tobolsk-Khanty-Mansiysk"), "", "", "Khanty-Mansiysk has no railway station of its own"),
+    ("mikun", "labytnangi", R, RU_G, "", None, S_CORRIDOR.format(what="Northern railway Mikun-Pechora-Inta-Seyda and the Seyda-Labytnangi branch"), "", "", ""),
+    ("labytnangi", "salekhard", F, "", "", None, S_CORRIDOR.format(what="Ob crossing Labytnangi-Salekhard: ferry in summer, ice road in winter, no bridge"), "", "", "seasonal: ferry in summer, ice road in winter, no crossing during freeze-up and break-up", {"season": "ferry_and_ice_road"}),
+    # Russia: the south and the North Caucasus
+    ("voronezh", "rostov", R, RU_G, "", None, S_CORRIDOR.format(what="Voronezh-Liski-Rossosh-Likhaya-Rostov"), "", "", ""),
+    ("rostov", "krasnodar", R, RU_G, "", None, S_CORRIDOR.format(what="Rostov-Tikhoretskaya-Krasnodar"), "", "", ""),
+    ("krasnodar", "maykop", R, RU_G, "", None, S_CORRIDOR.format(what="Krasnodar-Belorechenskaya-Maykop"), "", "", ""),
+    ("rostov", "nevinnomyssk", R, RU_G, "", None, S_CORRIDOR.format(what="Rostov-Tikhoretskaya-Kropotkin-Armavir-Nevinnomyssk"), "", "", ""),
+    ("nevinnomyssk", "mineralnye-vody", R, RU_G, "", None, S_CORRIDOR.format(what="Nevinnomyssk-Mineralnye Vody"), "", "", ""),
+    ("nevinnomyssk", "cherkessk", R, RU_G, "", None, S_CORRIDOR.format(what="Nevinnomyssk-Cherkessk branch"), "", "", ""),
+    ("nevinnomyssk", "stavropol", D, "", "", None, S_CORRIDOR.format(what="Nevinnomyssk-Stavropol road"), "", "", ""),
+    ("mineralnye-vody", "nalchik", R, RU_G, "", None, S_CORRIDOR.format(what="Mineralnye Vody-Prokhladnaya-Kotlyarevskaya-Nalchik"), "", "", ""),
+    ("mineralnye-vody", "beslan", R, RU_G, "", None, S_CORRIDOR.format(what="Mineralnye Vody-Prokhladnaya-Beslan"), "", "", ""),
+    ("beslan", "vladikavkaz", R, RU_G, "", None, S_CORRIDOR.format(what="Beslan-Vladikavkaz branch"), "", "", ""),
+    ("beslan", "grozny", R, RU_G, "", None, S_CORRIDOR.format(what="Beslan-Nazran-Grozny"), "", "", ""),
+    ("vladikavkaz", "magas", D, "", "", None, S_CORRIDOR.format(what="Vladikavkaz-Nazran-Magas road"), "", "", "Magas has no station; Nazran on the Beslan-Grozny line is 5 km away"),
+    ("grozny", "makhachkala", R, RU_G, "", None, S_CORRIDOR.format(what="Grozny-Gudermes-Makhachkala"), "", "", ""),
+    ("makhachkala", "astrakhan", R, RU_G, "", None, S_CORRIDOR.format(what="Makhachkala-Kizlyar-Astrakhan"), "", "", ""),
+    ("volgograd", "astrakhan", R, RU_G, "", None, S_CORRIDOR.format(what="Volgograd-Verkhny Baskunchak-Astrakhan"), "", "", ""),
+    ("saratov", "volgograd", R, RU_G, "", None, S_CORRIDOR.format(what="Saratov-Kamyshin-Volgograd"), "", "", ""),
+    ("stavropol", "elista", D, "", "", None, S_CORRIDOR.format(what="R216 Stavropol-Elista"), "", "", "Elista's railway (from Divnoye) has no regular passenger service; the road is modelled"),
+    ("elista", "astrakhan", D, "", "", None, S_CORRIDOR.format(what="R216 Elista-Astrakhan"), "", "", ""),
+    # disputed: Crimea and Sevastopol (regions.csv status 'disputed'); links across the Kerch Strait only
+    ("krasnodar", "simferopol", D, "", "", None, S_CRIMEAN_BRIDGE + " | " + S_CORRIDOR.format(what="A290/R260 Krasnodar-Taman-Crimean bridge-Kerch-Simferopol ('Tavrida')"), "2018-05-16", "", "disputed territory; the bridge was damaged on 2022-10-08 and 2023-07-17 and traffic restricted for weeks; the land route through occupied Ukrainian territory is not modelled", {"access": "disputed_territory"}),
+    ("krasnodar", "simferopol", R, RU_G, "", None, S_CRIMEAN_BRIDGE + " | " + S_CORRIDOR.format(what="Krasnodar-Taman-Crimean bridge-Kerch-Dzhankoy-Simferopol"), "2019-12-23", "", "disputed territory; bridge damaged 2022-10-08 and 2023-07-17", {"access": "disputed_territory"}),
+    ("simferopol", "sevastopol", R, RU_G, "", None, S_CORRIDOR.format(what="Simferopol-Bakhchisaray-Sevastopol railway"), "", "", "disputed territory", {"access": "disputed_territory"}),
+    ("simferopol", "sevastopol", D, "", "", None, S_CORRIDOR.format(what="Simferopol-Sevastopol road"), "", "", "disputed territory", {"access": "disputed_territory"}),
+    # Kaliningrad: rail transit through Lithuania and Belarus (as it is: open, restricted for EU-sanctioned goods)
+    ("kaliningrad", "vilnius", R, RU_G, "chernyshevskoye-kybartai-rail", None, S_KGD_TRANSIT + " | " + S_CORRIDOR.format(what="Kaliningrad-Chernyakhovsk-Chernyshevskoye/Kybartai-Kaunas-Vilnius"), "", "", "Russia-Lithuania border (not a China-Russia crossing); transit of EU-sanctioned goods banned 2022-06-18 to 2022-07-23, since then allowed within historical volumes; passengers need a transit document", {"access": "restricted"}),
+    ("vilnius", "minsk", R, RU_G, "kena-gudogai-rail", None, S_KGD_TRANSIT + " | " + S_CORRIDOR.format(what="Vilnius-Kena/Gudogai-Molodechno-Minsk"), "", "", "Lithuania-Belarus border (EU external border)", {"access": "restricted"}),
+    ("minsk", "smolensk", R, RU_G, "osinovka-krasnoye-rail", None, S_KGD_TRANSIT + " | " + S_CORRIDOR.format(what="Minsk-Orsha-Osinovka/Krasnoye-Smolensk"), "", "", "Belarus-Russia border (Union State, no routine controls)"),
+    # sea: Magadan's supply route (it also has the R504 road)
+    ("vladivostok", "magadan", F, "", "", "searoute", S_SEAROUTE + " | coastal shipping Vladivostok-Magadan (Nagaev Bay port), Magadan's main supply route", "", "", "year-round with icebreaker assistance in winter; the length is modelled (searoute), not published, and counts as estimated: no published sailing distance was found (issue 13 part 2)", {"season": "year_round"}),
 ]
 
 
@@ -641,6 +918,42 @@ def _sea_km(a: dict, b: dict) -> tuple[float, str]:
     return float(feature.properties["length"]), searoute.__name__
 
 
+#: uncertainty of estimated lengths, as a share of the length, by method (see the module docstring)
+UNCERTAINTY_SHARE = {"circuity": 0.20, "factor": 0.20, "apportioned": 0.05, "searoute": 0.10, "fixed": None}
+#: what kind of publication a plain published length (a number in EDGES) comes from, by its source text
+_KIND_RULES = (
+    ("Handbook", "book"),
+    ("crossings.csv", "curated_crossings"),
+    ("chinatravel.com", "travel_guide"),
+    ("travelchinaguide", "travel_guide"),
+    ("ftf168.com", "secondary"),
+    ("xuexi.yuesha.com", "dictionary"),
+    ("derived", "derived"),
+)
+
+
+def _kind_of(source: str) -> str:
+    for needle, kind in _KIND_RULES:
+        if needle in source:
+            return kind
+    if "en.wikipedia.org" in source or "Wikipedia" in source:
+        return "encyclopedia"
+    return "encyclopedia_copy"
+
+
+def _meta(edge: tuple) -> dict:
+    meta = edge[10] if len(edge) > 10 else {}
+    unknown = set(meta) - {"season", "access"}
+    if unknown:
+        raise SystemExit(f"edge {edge[0]}-{edge[1]}: unknown meta keys {sorted(unknown)}")
+    return meta
+
+
+#: The network records openings and closures from this date (coophelpers._validate.FIRST_DATES["network"]);
+#: an earlier opening date goes into the note and the line is drawn as it is today.
+RECORDED_FROM = "1986-07-01"
+
+
 def build_edges(nodes: list[dict[str, object]]) -> tuple[list[dict[str, object]], dict[str, float]]:
     by_id = {n["id"]: n for n in nodes}
     raw = list(EDGES)
@@ -653,45 +966,69 @@ def build_edges(nodes: list[dict[str, object]]) -> tuple[list[dict[str, object]]
         geod_of[i] = geodesic_km(na["lat"], na["lon"], nb["lat"], nb["lon"])
     group_sum: dict[str, float] = {}
     for i, e in enumerate(raw):
-        if isinstance(e[5], tuple):
+        if isinstance(e[5], tuple) and e[5][0] == "apportion":
             group_sum[e[5][1]] = group_sum.get(e[5][1], 0.0) + geod_of[i]
     rows = []
     seen_ids: dict[str, int] = {}
-    for i, (a, b, mode, gauge, crossing_id, length, source, opened, closed, note) in enumerate(raw):
+    for i, edge in enumerate(raw):
+        a, b, mode, gauge, crossing_id, length, source, opened, closed, note = edge[:10]
+        if opened and opened < RECORDED_FROM[: len(opened)]:  # older lines are drawn as they are today
+            note = f"opened {opened}, before the dates the network records (from {RECORDED_FROM})" + (f"; {note}" if note else "")
+            opened = ""
+        meta = _meta(edge)
         geo = geod_of[i]
+        if isinstance(length, (int, float)):
+            published = float(length)
+            length = ("pub", published, _kind_of(source), max(1.0, round(published * 0.01, 1)))
         circuity = ""
         if length is None:
             factor = CIRCUITY[mode]
             length_km = max(geo * factor, 0.5)
-            estimated, circuity = True, f"{factor:.2f}"
+            estimated, circuity, kind = True, f"{factor:.2f}", "estimate_circuity"
+            unc = length_km * UNCERTAINTY_SHARE["circuity"]
             source = f"{source}; length estimated as geodesic x {factor:.2f} (circuity factor, see data/geo/build/build_network.py)"
         elif length == "searoute":
             length_km, _ = _sea_km(by_id[a], by_id[b])
-            estimated = True
-        elif isinstance(length, tuple) and length[0] == "factor":
+            estimated, kind = True, "estimate_searoute"
+            unc = length_km * UNCERTAINTY_SHARE["searoute"]
+        elif length[0] == "factor":
             factor = length[1]
             length_km = geo * factor
-            estimated, circuity = True, f"{factor:.2f}"
+            estimated, circuity, kind = True, f"{factor:.2f}", "estimate_circuity"
+            unc = length_km * UNCERTAINTY_SHARE["factor"]
             source = f"{source}; length estimated as geodesic x {factor:.2f} (edge-specific factor, see note)"
-        elif isinstance(length, tuple):
+        elif length[0] == "fixed":
+            # a length stated without a retrieved publication: kept as an estimate, factor implied
+            length_km, unc = float(length[1]), float(length[2])
+            estimated, circuity, kind = True, f"{length_km / geo:.2f}", "estimate_stated"
+        elif length[0] == "apportion":
             total, src = APPORTION[length[1]]
             factor = total / group_sum[length[1]]
             length_km = geo * factor
-            estimated, circuity = True, f"{factor:.3f}"
+            estimated, circuity, kind = True, f"{factor:.3f}", "apportioned"
+            unc = length_km * UNCERTAINTY_SHARE["apportioned"]
             source = f"{src}; this segment apportioned by its geodesic share of the published through length"
-        else:
-            length_km = float(length)
+        elif length[0] == "pub":
+            length_km, kind, unc = float(length[1]), length[2], float(length[3])
             estimated = False
+        elif length[0] == "derived":
+            length_km, unc = float(length[1]), float(length[2])
+            estimated, kind = False, "derived"
+        else:
+            raise SystemExit(f"edge {a}-{b}: unknown length {length!r}")
         base = f"{mode}-{a}-{b}"
         n = seen_ids.get(base, 0)
         seen_ids[base] = n + 1
         eid = base if n == 0 else f"{base}-{n + 1}"
+        default_season = "weather_dependent" if mode == "ferry" else "year_round"
         rows.append(
             {
                 "id": eid, "from": a, "to": b, "mode": mode, "gauge": gauge, "crossing_id": crossing_id,
                 "length_km": round(length_km, 1), "estimated": "true" if estimated else "false",
                 "circuity": circuity, "opened": opened, "closed": closed, "source": source,
                 "as_of": AS_OF, "note": note,
+                "seasonality": meta.get("season", default_season), "access": meta.get("access", "open"),
+                "length_source_kind": kind, "uncertainty_km": round(unc, 1),
                 "_geod": geo,
             }
         )
