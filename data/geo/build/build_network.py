@@ -295,6 +295,26 @@ S_JINGSHEN = (
     "opened 1999-09-15): https://en.m.wikipedia.org/wiki/Jingshen_Expressway"
 )
 
+# --- sources added in issue 13 part 3 (km posts replacing estimates) --------------------------
+S_BAM_KM = (
+    "Baikal-Amur Mainline km posts from Tayshet: Tynda km 2349, Komsomolsk-on-Amur km 3819, Vanino km 4283, "
+    "Sovetskaya Gavan km 4309 (https://de.wikivoyage.org/wiki/Baikal-Amur-Magistrale, also "
+    "https://de.m.wikivoyage.org/wiki/Baikal-Amur-Magistrale); Tayshet-Komsomolsk line length 3,819 km "
+    "(https://dewiki.de/Lexikon/Baikal-Amur-Magistrale, copy of de.wikipedia)"
+)
+S_KIROV_KOTLAS = (
+    "'the way from Kirov to Kotlas is 382 km by rail' (travel blog, "
+    "https://m.fishki.net/2177303-vjatskij-sever-po-relysam-iz-kirova-v-kotlas.html?amp=1)"
+)
+S_A350 = (
+    "Chita-Zabaykalsk federal road A-166 (now A350): 'total length within Chita Oblast (with the approaches) 486 km' "
+    "(Encyclopedia of Zabaykalye, http://ez.chita.ru/encycl/concepts/?id=7179)"
+)
+S_EAST_RAIL = (
+    "East Rail line (former KCR British Section): 'the distance between Hung Hom and Lo Wu stations is 34 km' "
+    "(https://www.primidi.com/kcr_east_rail, copy of en.wikipedia 'East Rail line')"
+)
+
 # --- nodes ------------------------------------------------------------------------------------
 # (id, name_en, name_zh, name_ru, country, kind, region, crossing_id, position)
 # position: "region" | ("gn", geonameid) | ("crossing", crossing_id, "cn"|"ru") | ("xy", lat, lon, source)
@@ -539,7 +559,6 @@ APPORTION = {
     "jingguang-south": (1119.0, "Wuhan (Hankou km 1205)-Guangzhou (km 2324) 1,119 km: " + S_JINGGUANG),
     "beijiang": (460.0, S_BEIJIANG),
     "jingbao": (833.0 - 498.0, "Jining-Baotou 335 km = Beijing-Baotou railway 833 km less Beijing-Jining 498 km (via Datong): " + S_JINGBAO + " | " + S_TMR),
-    "bam": (4287.0 - 2238.0, "Tynda-Sovetskaya Gavan about 2,049 km = Tayshet-Sovetskaya Gavan 4,287 km less Tayshet-Tynda 2,238 km: " + S_BAM + " | " + S_BAM_TYNDA),
     "mow-spe": (650.0, S_MOW_SPE),
     "vladimir-kirov": (707.0, "Vladimir-Kirov 707 km = Moscow-Kirov 917 km minus Moscow-Vladimir 210 km: " + S_KOLEJ_VLADIMIR),
     "r297": (2100.0, S_R297),
@@ -583,9 +602,9 @@ EDGES: list[tuple] = [
     ("khabarovsk", "komsomolsk", R, RU_G, "", ("derived", 405, 12), S_VOLK + " | plus about 40-45 km of the Trans-Siberian from Khabarovsk to Dezhnevka (estimated)", "", "", "opened 1940-08-15, before the dates the network records (from 1986-07-01); Volochayevka-Komsomolsk (VolK) line, regular traffic from 1940-08-15; was 338 km (geodesic x 1.25) before issue 13"),
     ("bamovskaya", "tynda", R, RU_G, "", ("fixed", 178, 10), "Little BAM Bamovskaya-Tynda 178 km: " + S_ISSUE13 + "; the Little BAM leaves the Trans-Siberian at Bamovskaya (https://eng.rzd.ru/en/9574/page/103290?accessible=true&id=11973: 'Bamovskaya - Tynda - Berkakit')", "1977-10", "", "full service from October 1977 (https://www.liquisearch.com/amur_yakutsk_mainline/history)"),
     ("tynda", "nizhny-bestyakh", R, RU_G, "", ("derived", 1029, 30), "Amur-Yakutsk Mainline: Berkakit-Nizhny Bestyakh 809 km, of which Tommot-Nizhny Bestyakh 439 km (https://baikal24.ru/text/31-08-2014/magistral; 802.6 km in http://rg.ru/2011/10/24/reg-dfo/transsib-anons.html), plus Tynda-Berkakit about 220 km: the 439 km Little BAM Bamovskaya-Tynda-Berkakit-Neryungri (https://m.livejournal.com./read/user/varandej/1115981) less Bamovskaya-Tynda 178 km and about 40 km Berkakit-Neryungri (estimated)", "2019-07-26", "", "Tommot-Nizhny Bestyakh in permanent operation from 2019-07-26 (freight since 2014); the Lena is not bridged; derived: 809 km published plus an estimated 220 km"),
-    ("tayshet", "tynda", R, RU_G, "", 2238, S_BAM_TYNDA, "", "", "Baikal-Amur Mainline via Severobaykalsk; length derived from two published distances, confidence M"),
-    ("tynda", "komsomolsk", R, RU_G, "", ("apportion", "bam"), "", "", "", "Baikal-Amur Mainline"),
-    ("komsomolsk", "vanino", R, RU_G, "", ("apportion", "bam"), "", "", "", "Baikal-Amur Mainline to Vanino / Sovetskaya Gavan"),
+    ("tayshet", "tynda", R, RU_G, "", 2238, S_BAM_TYNDA, "", "", "Baikal-Amur Mainline via Severobaykalsk; length derived from two published distances, confidence M; the BAM km posts put Tynda at km 2349 (" + S_BAM_KM + "): to be reconciled"),
+    ("tynda", "komsomolsk", R, RU_G, "", ("pub", 1470, "travel_guide", 30), S_BAM_KM, "", "", "Baikal-Amur Mainline km 2349-3819 (issue 13 part 3: was 1585.5 km, apportioned from 4,287 km less the derived 2,238 km Tayshet-Tynda); the km posts put Tynda at km 2349, 111 km beyond the derived Tayshet-Tynda length, which is kept (see that edge)"),
+    ("komsomolsk", "vanino", R, RU_G, "", ("pub", 464, "travel_guide", 10), S_BAM_KM, "", "", "Baikal-Amur Mainline km 3819-4283 to Vanino (Sovetskaya Gavan at km 4309) (issue 13 part 3: was 463.5 km, apportioned)"),
     ("kholmsk", "yuzhno-sakhalinsk", R, RU_G, "", None, S_CORRIDOR.format(what="Sakhalin railway Kholmsk-Yuzhno-Sakhalinsk"), "", "", "Converted from 1067 mm to 1520 mm gauge by 2019-2020"),
     ("ulan-ude", "naushki", R, RU_G, "", 253, S_TMR, "", "", "Transsib/Trans-Mongolian km 5642-5895"),
     ("baltiysk", "kaliningrad", R, RU_G, "", None, S_CORRIDOR.format(what="Kaliningrad-Baltiysk line"), "", "", ""),
@@ -652,7 +671,7 @@ EDGES: list[tuple] = [
     ("vologda", "konosha", R, RU_G, "", None, S_CORRIDOR.format(what="Vologda-Konosha (Arkhangelsk line)"), "", "", ""),
     ("konosha", "arkhangelsk", R, RU_G, "", None, S_CORRIDOR.format(what="Konosha-Obozerskaya-Arkhangelsk"), "", "", ""),
     ("konosha", "kotlas", R, RU_G, "", None, S_CORRIDOR.format(what="Konosha-Kotlas"), "", "", ""),
-    ("kotlas", "kirov", R, RU_G, "", None, S_CORRIDOR.format(what="Kotlas-Kirov"), "", "", ""),
+    ("kotlas", "kirov", R, RU_G, "", ("pub", 382, "blog", 8), S_KIROV_KOTLAS, "", "", "Kotlas-Pinyug-Kirov line (issue 13 part 3: was 425.5 km, geodesic x 1.25); uncertainty: the figure is from a travel blog and Kotlas station is not the town centre"),
     ("kotlas", "mikun", R, RU_G, "", None, S_CORRIDOR.format(what="Kotlas-Mikun (Pechora railway)"), "", "", ""),
     ("mikun", "syktyvkar", R, RU_G, "", None, S_CORRIDOR.format(what="Mikun-Syktyvkar branch"), "", "", ""),
     # ---- Russia - Kazakhstan (Eurasian Economic Union members) ----
@@ -766,7 +785,7 @@ EDGES: list[tuple] = [
     ("changchun", "shenyang", D, "", "", None, S_CORRIDOR.format(what="G1 Changchun-Shenyang"), "", "", ""),
     ("shenyang", "beijing", D, "", "", ("pub", 658, "encyclopedia", 10), S_JINGSHEN, "", "", "G1 Jingha expressway Beijing-Shenyang section (issue 13 part 2: was 817.6 km, geodesic x 1.30)"),
     # ---- Russia: roads ----
-    ("zabaykalsk-road", "chita", D, "", "", None, S_CORRIDOR.format(what="A350 Zabaykalsk-Borzya-Chita"), "", "", ""),
+    ("zabaykalsk-road", "chita", D, "", "", ("pub", 486, "encyclopedia", 10), S_A350, "", "", "A350 (formerly A166) Chita-Borzya-Zabaykalsk; the published 486 km includes the approach roads, hence the uncertainty (issue 13 part 3: was 492.7 km, geodesic x 1.30)"),
     ("olochi", "chita", D, "", "", None, S_CORRIDOR.format(what="Olochi-Priargunsk-Borzya-Chita regional roads"), "", "", ""),
     ("chita", "skovorodino", D, "", "", ("apportion", "r297"), "", "", "", "R297 Amur highway"),
     ("skovorodino", "belogorsk", D, "", "", ("apportion", "r297"), "", "", "", "R297 Amur highway"),
@@ -804,7 +823,7 @@ EDGES: list[tuple] = [
     ("kunming", "nanning", R, CN_G, "", ("pub", 863, "encyclopedia_copy", 36), S_NANKUN, "1997", "", "Nankun main line; uncertainty: the spread of the published 827-898 km (issue 13 part 2: was 775.9 km, geodesic x 1.25)"),
     ("guiyang", "changsha", R, CN_G, "", None, S_CORRIDOR.format(what="Hunan-Guizhou railway Guiyang-Zhuzhou and Zhuzhou-Changsha"), "", "", ""),
     # China: the special administrative regions (customs and immigration border with the mainland)
-    ("guangzhou", "hong-kong", R, CN_G, "", None, S_KCR, "", "", "opened 1911-10-05, before the dates the network records (from 1986-07-01); cross-boundary: customs and immigration control at Lo Wu/Shenzhen"),
+    ("guangzhou", "hong-kong", R, CN_G, "", ("derived", 181, 8), S_KCR + " | Guangzhou-Shenzhen 147 km: " + S_XIASHEN_GUANGSHEN + " | Lo Wu-Hung Hom 34 km: " + S_EAST_RAIL, "", "", "opened 1911-10-05, before the dates the network records (from 1986-07-01); cross-boundary: customs and immigration control at Lo Wu/Shenzhen; derived: Guangshen line km 0-147 plus East Rail Lo Wu-Hung Hom 34 km; the node is on Hong Kong Island, across the harbour from Hung Hom, hence the uncertainty (issue 13 part 3: was 166.1 km, geodesic x 1.25)"),
     ("guangzhou", "hong-kong", R, CN_G, "", ("pub", 145, "news", 5), S_XRL, "2018-09-23", "", "high-speed line Guangzhou South-West Kowloon, joint checkpoint at West Kowloon"),
     ("hong-kong", "macao", D, "", "", ("factor", 1.40), S_HZMB, "2018-10-24", "", "via the Hong Kong-Zhuhai-Macao Bridge: 55 km sea crossing plus the roads from the city-centre nodes (edge-specific factor 1.40); quota permits for private cars"),
     ("guangzhou", "macao", D, "", "", None, S_CORRIDOR.format(what="Guangzhou-Zhongshan-Zhuhai expressways to the Gongbei-Border Gate crossing"), "", "", "cross-boundary: customs and immigration control at Gongbei; Macao has no main-line railway"),
