@@ -361,8 +361,12 @@ def run_interruptible(coro: Coroutine[Any, Any, Any], on_interrupt: Callable[[],
     so that its own clean-up (``finally`` blocks: shutting a kernel down) runs; then
     ``KeyboardInterrupt`` is raised. Handlers the coroutine would add to the loop itself are
     refused (nbclient's would shut the kernel down and then fail with an AssertionError).
-    Outside the main thread signals are left alone.
+    Outside the main thread signals are left alone. When this thread already runs an event loop
+    (inside Jupyter, or under Playwright's synchronous API), the coroutine runs on a loop of its
+    own in a helper thread; Ctrl-C while waiting for it is handled the same way.
     """
+    if asyncio._get_running_loop() is not None:
+        return _run_in_thread(coro, on_interrupt)
     loop = asyncio.new_event_loop()
     loop.add_signal_handler = _refuse_signal_handler  # type: ignore[method-assign]
     task = loop.create_task(coro)
@@ -395,3 +399,38 @@ def run_interruptible(coro: Coroutine[Any, Any, Any], on_interrupt: Callable[[],
     if signalled:
         raise KeyboardInterrupt from error
     return result
+
+
+def _run_in_thread(coro: Coroutine[Any, Any, Any], on_interrupt: Callable[[], None]) -> Any:
+    """Run ``coro`` to completion on a new loop in a helper thread (this thread's loop is busy)."""
+    loop = asyncio.new_event_loop()
+    loop.add_signal_handler = _refuse_signal_handler  # type: ignore[method-assign]
+    task = loop.create_task(coro)
+    outcome: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            outcome["result"] = loop.run_until_complete(task)
+        except BaseException as err:  # noqa: BLE001 - handed to the waiting thread
+            outcome["error"] = err
+        finally:
+            pending = asyncio.all_tasks(loop)
+            for left in pending:
+                left.cancel()
+            if pending:
+                loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+            loop.close()
+
+    worker = threading.Thread(target=work, name="coophelpers-notebook", daemon=True)
+    worker.start()
+    try:
+        while worker.is_alive():
+            worker.join(0.2)  # short waits, so Ctrl-C reaches this thread
+    except KeyboardInterrupt:
+        on_interrupt()
+        loop.call_soon_threadsafe(task.cancel)
+        worker.join()
+        raise
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("result")

@@ -187,7 +187,7 @@ def test_untrusted_saved_output_shows_the_static_preview(lab, offline_page):
     output = page.locator(".jp-OutputArea-output").first
     output.wait_for(timeout=60_000)
     # the sanitizer dropped the iframe (untrusted HTML), but kept the data: image preview
-    preview = output.locator("img[src^='data:image/svg+xml']")
+    preview = output.locator("img[src^='data:image/png']")
     preview.wait_for(timeout=60_000)
     assert preview.is_visible()
     assert preview.evaluate("img => img.naturalWidth") > 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import re
@@ -191,7 +192,8 @@ def test_show_map_display_has_iframe_and_preview(shapes):
     html = maps.show_map(_map(shapes))._repr_html_()
     assert html.count("<iframe srcdoc=") == 1
     assert 'sandbox="allow-scripts"' in html
-    assert '<img src="data:image/svg+xml;base64,' in html
+    uri = re.search(r'<img src="(data:image/png;base64,[^"]+)"', html).group(1)
+    assert base64.b64decode(uri.split(",", 1)[1]).startswith(b"\x89PNG\r\n\x1a\n")  # a real PNG
     # the base map displays the same way on its own
     assert "<iframe srcdoc=" in _map(shapes)._repr_html_()
 

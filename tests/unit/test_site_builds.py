@@ -356,3 +356,28 @@ def test_builds_into_different_folders_give_identical_files(tmp_path, monkeypatc
     assert page.count("PosixPath('maps/same.html')") == 2
     for name, data in one.items():
         assert b".building" not in data and b"/a/site" not in data, name
+
+
+def test_run_interruptible_works_where_this_thread_already_runs_a_loop():
+    """Inside Jupyter or under Playwright's synchronous API the notebook runs on a loop of its own."""
+    import asyncio
+
+    from coophelpers import _io
+
+    async def job():
+        await asyncio.sleep(0.01)
+        return 42
+
+    async def caller():  # this thread now runs a loop, as in a notebook or a browser test
+        return _io.run_interruptible(job(), on_interrupt=lambda: None)
+
+    assert asyncio.run(caller()) == 42
+
+    async def failing():
+        raise ValueError("boom")
+
+    async def caller_failing():
+        return _io.run_interruptible(failing(), on_interrupt=lambda: None)
+
+    with pytest.raises(ValueError, match="boom"):
+        asyncio.run(caller_failing())

@@ -2,7 +2,7 @@
 
 A map returned by :func:`coophelpers.base_map` (or wrapped with :func:`show_map`) displays as a
 sandboxed ``<iframe srcdoc>`` holding the same offline page :func:`coophelpers.save_map` writes,
-above a static SVG preview drawn from the shapes. JupyterLab's sanitizer removes iframes from
+above a static picture of the map (a PNG drawn with matplotlib from the shapes). JupyterLab's sanitizer removes iframes from
 untrusted outputs (a notebook opened with saved outputs it did not produce) but keeps
 ``<img src="data:...">``, so the preview shows there without a "Trust this notebook" step, and
 the interactive map shows as soon as the cell runs.
@@ -13,7 +13,6 @@ build turns it on in its kernels, so plain folium maps in a notebook work offlin
 
 from __future__ import annotations
 
-import base64
 import html
 from collections.abc import Mapping
 from typing import Any
@@ -27,7 +26,7 @@ __all__ = ["MapDisplay", "OfflineMap", "register_notebook_display", "show_map"]
 
 
 class MapDisplay:
-    """Notebook display of a map: sandboxed iframe over a static SVG preview.
+    """Notebook display of a map: sandboxed iframe over a static PNG preview.
 
     Untrusted notebooks (JupyterLab's sanitizer drops iframes) still show the preview image;
     trusted or freshly run outputs show the interactive offline map on top of it.
@@ -43,12 +42,9 @@ class MapDisplay:
             f'<div class="coophelpers-map" style="position:relative;width:100%;'
             f'height:{self.height}px;background:#dbe7ef">'
         ]
-        if self.preview:
-            uri = "data:image/svg+xml;base64," + base64.b64encode(
-                self.preview.encode("utf-8")
-            ).decode("ascii")
+        if self.preview:  # a data: URI of a PNG (see coophelpers.maps._drawing.preview_png)
             parts.append(
-                f'<img src="{uri}" alt="Static preview of the map. Run the cell for the '
+                f'<img src="{html.escape(self.preview, quote=True)}" alt="Static preview of the map. Run the cell for the '
                 'interactive map." style="width:100%;height:100%;object-fit:contain">'
             )
             parts.append(
