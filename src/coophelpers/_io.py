@@ -402,11 +402,18 @@ def run_interruptible(coro: Coroutine[Any, Any, Any], on_interrupt: Callable[[],
 
 
 def _run_in_thread(coro: Coroutine[Any, Any, Any], on_interrupt: Callable[[], None]) -> Any:
-    """Run ``coro`` to completion on a new loop in a helper thread (this thread's loop is busy)."""
+    """Run ``coro`` to completion on a new loop in a helper thread (this thread's loop is busy).
+
+    In the main thread SIGINT and SIGTERM get our own handler while it runs, as in
+    :func:`run_interruptible` (the busy loop's handler, e.g. ``asyncio.run``'s, would only
+    act once the call returned): ``on_interrupt()``, the coroutine cancelled, its clean-up
+    awaited, then ``KeyboardInterrupt``.
+    """
     loop = asyncio.new_event_loop()
     loop.add_signal_handler = _refuse_signal_handler  # type: ignore[method-assign]
     task = loop.create_task(coro)
     outcome: dict[str, Any] = {}
+    signalled: list[int] = []
 
     def work() -> None:
         try:
@@ -421,16 +428,27 @@ def _run_in_thread(coro: Coroutine[Any, Any, Any], on_interrupt: Callable[[], No
                 loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
             loop.close()
 
+    def interrupt(signum: int = signal.SIGINT, _frame: Any = None) -> None:
+        if not signalled:
+            on_interrupt()
+            loop.call_soon_threadsafe(task.cancel)
+        signalled.append(signum)
+
+    sigs = (signal.SIGINT, signal.SIGTERM) if _in_main_thread() else ()
+    saved = {sig: signal.signal(sig, interrupt) for sig in sigs}
     worker = threading.Thread(target=work, name="coophelpers-notebook", daemon=True)
     worker.start()
     try:
         while worker.is_alive():
-            worker.join(0.2)  # short waits, so Ctrl-C reaches this thread
-    except KeyboardInterrupt:
-        on_interrupt()
-        loop.call_soon_threadsafe(task.cancel)
-        worker.join()
-        raise
+            try:
+                worker.join(0.2)  # short waits, so signals are handled promptly
+            except KeyboardInterrupt:  # a handler other than ours raised it
+                interrupt()
+    finally:
+        for sig, handler in saved.items():
+            signal.signal(sig, signal.SIG_DFL if handler is None else handler)
+    if signalled:
+        raise KeyboardInterrupt from outcome.get("error")
     if "error" in outcome:
         raise outcome["error"]
     return outcome.get("result")

@@ -241,26 +241,48 @@ def test_an_interrupted_build_exits_130_and_leaves_nothing_behind(tmp_path, sign
     assert not _alive(kernel), "the kernel outlived the build"
 
 
-def test_run_interruptible_cleans_up_then_raises_keyboard_interrupt():
-    """What a build does on Ctrl-C: the coroutine's clean-up runs (the kernel is shut down) first."""
-    steps: list[str] = []
+_INTERRUPT_SCRIPT = """
+import asyncio, signal, sys
+from coophelpers import _io
 
-    async def work() -> None:
-        loop = asyncio.get_running_loop()
-        with pytest.raises(RuntimeError):  # nbclient's own handlers are refused
-            loop.add_signal_handler(signal.SIGINT, steps.append)
-        loop.call_later(0.2, signal.raise_signal, signal.SIGINT)
-        try:
-            await asyncio.sleep(30)
-        finally:
-            steps.append("cleaned up")
+steps = []
 
-    before = signal.getsignal(signal.SIGINT)
-    with pytest.raises(KeyboardInterrupt):
-        _io.run_interruptible(work(), on_interrupt=lambda: steps.append("told"))
-    assert steps == ["told", "cleaned up"]
-    assert signal.getsignal(signal.SIGINT) is before
-    assert _io.run_interruptible(asyncio.sleep(0, result=7), on_interrupt=lambda: None) == 7
+async def work():
+    loop = asyncio.get_running_loop()
+    try:
+        loop.add_signal_handler(signal.SIGINT, steps.append)
+    except RuntimeError:
+        steps.append("refused")  # nbclient's own handlers are refused
+    loop.call_later(0.2, signal.raise_signal, signal.SIGINT)
+    try:
+        await asyncio.sleep(30)
+    finally:
+        steps.append("cleaned up")
+
+async def in_a_loop(coro):  # as inside Jupyter, or under Playwright's synchronous API
+    return _io.run_interruptible(coro, on_interrupt=lambda: steps.append("told"))
+
+before = signal.getsignal(signal.SIGINT)
+try:
+    asyncio.run(in_a_loop(work())) if sys.argv[1] == "loop" else _io.run_interruptible(
+        work(), on_interrupt=lambda: steps.append("told"))
+except KeyboardInterrupt:
+    steps.append("KeyboardInterrupt")
+print(steps, signal.getsignal(signal.SIGINT) is before)
+print(_io.run_interruptible(asyncio.sleep(0, result=7), on_interrupt=lambda: None))
+"""
+
+
+@pytest.mark.parametrize("where", ["main", "loop"])
+def test_run_interruptible_cleans_up_then_raises_keyboard_interrupt(where):
+    """What a build does on Ctrl-C: the coroutine's clean-up runs (the kernel is shut down) first.
+
+    In a fresh interpreter, so that no other test's signal handlers or event loops are around;
+    ``loop``: the calling thread already runs an event loop (Jupyter, Playwright).
+    """
+    out = subprocess.run([sys.executable, "-c", _INTERRUPT_SCRIPT, where], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines() == ["['refused', 'told', 'cleaned up', 'KeyboardInterrupt'] True", "7"]
 
 
 def test_command_line_has_wait():
@@ -360,24 +382,26 @@ def test_builds_into_different_folders_give_identical_files(tmp_path, monkeypatc
 
 def test_run_interruptible_works_where_this_thread_already_runs_a_loop():
     """Inside Jupyter or under Playwright's synchronous API the notebook runs on a loop of its own."""
-    import asyncio
-
-    from coophelpers import _io
+    results: list[object] = []
 
     async def job():
         await asyncio.sleep(0.01)
         return 42
 
-    async def caller():  # this thread now runs a loop, as in a notebook or a browser test
-        return _io.run_interruptible(job(), on_interrupt=lambda: None)
-
-    assert asyncio.run(caller()) == 42
-
     async def failing():
         raise ValueError("boom")
 
-    async def caller_failing():
-        return _io.run_interruptible(failing(), on_interrupt=lambda: None)
+    async def caller(coro):  # this thread now runs a loop, as in a notebook or a browser test
+        return _io.run_interruptible(coro, on_interrupt=lambda: None)
 
-    with pytest.raises(ValueError, match="boom"):
-        asyncio.run(caller_failing())
+    def in_a_fresh_thread():  # a thread of its own: the test process may run a loop already
+        results.append(asyncio.run(caller(job())))
+        try:
+            asyncio.run(caller(failing()))
+        except ValueError as err:
+            results.append(str(err))
+
+    thread = threading.Thread(target=in_a_fresh_thread)
+    thread.start()
+    thread.join(30)
+    assert results == [42, "boom"]
