@@ -758,9 +758,9 @@ EDGES: list[tuple] = [
     # ---- China-Russia road crossings ----
     ("zabaykalsk-road", "manzhouli-road", D, "", "manzhouli-zabaykalsk-road", None, S_CORRIDOR.format(what="Zabaykalsk-Manzhouli road checkpoint"), "1998", "", ""),
     ("pogranichny-road", "suifenhe-road", D, "", "suifenhe-pogranichny-road", None, S_CORRIDOR.format(what="Pogranichny-Suifenhe road checkpoint"), "1990", "", ""),
-    ("kraskino", "hunchun-road", D, "", "hunchun-kraskino-road", None, S_CORRIDOR.format(what="Kraskino-Hunchun (Changlingzi) road checkpoint"), "", "", ""),
+    ("kraskino", "hunchun-road", D, "", "hunchun-kraskino-road", None, S_CORRIDOR.format(what="Kraskino-Hunchun (Changlingzi) road checkpoint"), "1992", "", "opened 1992 as crossings.csv records (the Changlingzi checkpoint)"),
     ("poltavka", "dongning", D, "", "dongning-poltavka-road", None, S_CORRIDOR.format(what="Poltavka-Dongning road bridge over the Razdolnaya (Suifen)"), "1990", "2023-08", "closed by a typhoon in August 2023 (crossings.csv)"),
-    ("poltavka", "dongning", D, "", "dongning-poltavka-road", None, S_CORRIDOR.format(what="Poltavka-Dongning road bridge over the Razdolnaya (Suifen)"), "2023-12", "", "reopened December 2023 (crossings.csv)"),
+    ("poltavka", "dongning", D, "", "dongning-poltavka-road", None, S_CORRIDOR.format(what="Poltavka-Dongning road bridge over the border river (Granitnaya, 瑚布图河; one source says Razdolnaya: see crossings.csv)"), "2023-12-10", "", "reopened to freight 2023-12-10 (crossings.csv)"),
     ("olochi", "shiwei", D, "", "shiwei-olochi-road-bridge", None, S_CORRIDOR.format(what="Druzhba road bridge over the Argun, traffic from 2002-07-08 (crossings.csv, baikal24.ru)"), "2002-07-08", "2020-11", "closed 2020-11 to 2023-05 (crossings.csv; not independently verified)"),
     ("olochi", "shiwei", D, "", "shiwei-olochi-road-bridge", None, S_CORRIDOR.format(what="Druzhba road bridge over the Argun (crossings.csv)"), "2023-05", "", "reopened 2023-05 (crossings.csv; not independently verified)"),
     ("kani-kurgan", "heihe-bridge", D, "", "heihe-kanikurgan-road-bridge", 1.284, S_HEIHE_BRIDGE, "2022-06-10", "", "bridge length; both checkpoints placed at the bridge"),
