@@ -8,6 +8,8 @@ Your tables    resolve_regions (statistics offices' spellings, in bulk), join_re
 Mechanisms     load_mechanisms, mechanism_members, mechanism_pairs, mechanism_summary,
                mechanism_variants, resolve_mechanism
 Crossings      load_crossings, get_crossing, nearest_crossings, border_line, crossing_gaps
+Places         load_gazetteer, resolve_place (one gazetteer: centres, cities, network nodes,
+               ports, crossing sides; one rule for every helper that takes a place)
 Distances      geodesic_km, distance_matrix, route, Route, load_network, load_places,
                default_border_hours, sea_route, sea_distances, load_ports
 Partners       partner_routes, partner_summary, network_change, dwell_scenario, gravity_table
@@ -81,6 +83,9 @@ _LAZY: dict[str, str] = {
     "nearest_crossings": "coophelpers.crossings",
     "border_line": "coophelpers.border",
     "crossing_gaps": "coophelpers.border",
+    # places
+    "load_gazetteer": "coophelpers.places",
+    "resolve_place": "coophelpers.places",
     # distances
     "geodesic_km": "coophelpers.distances",
     "distance_matrix": "coophelpers.distances",
@@ -123,7 +128,7 @@ _LAZY: dict[str, str] = {
 #: public modules, importable as attributes (``ch.settings``, ``ch.maps``)
 _MODULES = (
     "border", "crossings", "data", "distances", "geodesy", "joins", "maps", "mechanisms", "network",
-    "partners", "regions", "sea", "settings", "site",
+    "partners", "places", "regions", "sea", "settings", "site",
 )
 _ERRORS = (
     "CoophelpersDeprecationWarning", "CoophelpersError", "CoophelpersWarning", "DataIntegrityError",
@@ -190,6 +195,7 @@ if _typing.TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         resolve_mechanism,
     )
     from coophelpers.network import Route, default_border_hours, load_network, load_places, route
+    from coophelpers.places import load_gazetteer, resolve_place
     from coophelpers.partners import dwell_scenario, gravity_table, network_change, partner_routes, partner_summary
     from coophelpers.regions import (
         admin_centre,

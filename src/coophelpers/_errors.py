@@ -63,8 +63,12 @@ class UnknownCrossingError(UnknownNameError):
     """A border-crossing id, mode or status is not known."""
 
 
-class UnknownPlaceError(UnknownNameError):
-    """A place (network node, port, region) is not known."""
+class UnknownPlaceError(UnknownRegionError):
+    """A place (city, network node, port, crossing side or region) is not known, or its name is ambiguous.
+
+    It is also an :class:`UnknownRegionError`: the helpers that now take any place took only regions
+    before, so ``except UnknownRegionError`` keeps catching their unknown names.
+    """
 
 
 class NoRouteError(CoophelpersError, ValueError):

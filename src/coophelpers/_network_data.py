@@ -15,11 +15,10 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from coophelpers import data, settings
-from coophelpers._errors import InvalidInputError, UnknownCrossingError, UnknownPlaceError, UnknownRegionError
-from coophelpers._names import NameIndex, short_repr, suggest
+from coophelpers import data, places, settings
+from coophelpers._errors import InvalidInputError, UnknownCrossingError, UnknownPlaceError
+from coophelpers._names import NameIndex, normalise, short_repr, suggest
 from coophelpers._validate import check_choices, is_point, partial_date, resolve_as_of
-from coophelpers.regions import resolve_region
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -100,8 +99,9 @@ def usable_edges(date: _dt.date, modes: tuple[str, ...]) -> pd.DataFrame:
 
 
 PLACE_FIX = (
-    "Give a network node id or name (e.g. 'harbin', 'Manzhouli (rail)') or a region name or ISO "
-    "code (e.g. 'Heilongjiang', 'RU-PRI'); load_places() lists the places."
+    "Give a network node id or name (e.g. 'harbin', 'Manzhouli (rail)'), a place or region name in English, "
+    "Chinese or Russian (e.g. 'Suifenhe', '哈尔滨', 'Heilongjiang') or an ISO code (e.g. 'RU-PRI'); "
+    "load_places() lists the network's places."
 )
 
 
@@ -119,8 +119,24 @@ def node_label(node_id: str) -> str:
     return place_index().label(node_id)
 
 
-def resolve_place(place: Any, *, param: str) -> str:
-    """Node id for a node id or name, or a region name or code (its administrative centre)."""
+@lru_cache(maxsize=1)
+def node_modes() -> dict[str, frozenset[str]]:
+    """Node id -> the modes of the links that meet there (on any date)."""
+    _, edges = tables()
+    out: dict[str, set[str]] = {}
+    for a, b, mode in zip(edges["from"], edges["to"], edges["mode"]):
+        out.setdefault(a, set()).add(mode)
+        out.setdefault(b, set()).add(mode)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def resolve_place(place: Any, *, param: str, modes: tuple[str, ...] | None = None) -> str:
+    """Node id of a place: a node id as it is, else a name read by the rule of :mod:`coophelpers.places`.
+
+    A region stands for the node of its administrative centre; a place with several nodes for the node
+    its name names, else the first whose links use one of ``modes``; a place that is no node is refused
+    with the nearest node and its distance.
+    """
     if is_point(place):
         msg = (
             f"{param}={short_repr(place)} is a point, but routes run between places of the "
@@ -128,7 +144,25 @@ def resolve_place(place: Any, *, param: str) -> str:
             f"ISO code (e.g. 'Heilongjiang'); for points use geodesic_km or nearest_crossings."
         )
         raise InvalidInputError(msg)
-    return place_index().resolve(place, param=param, fallback=lambda name, _found: _region_centre(name, param))
+    if isinstance(place, str) and place in node_coords():
+        return place
+    found = places.locate(place, param=param, fix=PLACE_FIX, unknown=lambda: place_index().unknown(place, param=param))
+    if found.named_region is not None:
+        return _region_centre(found.named_region, place, param)
+    named = place_index().exact.get(normalise(place), set()) & set(found.nodes)
+    if len(named) == 1:
+        return next(iter(named))
+    usable = [n for n in found.nodes if modes is None or node_modes().get(n, frozenset()) & set(modes)]
+    if usable or found.nodes:
+        return (usable or list(found.nodes))[0]
+    coords = {k: (lat, lon) for k, (lon, lat) in node_coords().items()}
+    nearest, km = places.nearest(found, coords)
+    msg = (
+        f"{param}={place!r} is {places.describe(found)}, which is not a place of the transport network; "
+        f"the nearest one is {node_label(nearest)!r}, {km:.0f} km away. Give {nearest!r} to route from "
+        f"there, or another place (load_places() lists them): routes never move a place silently."
+    )
+    raise UnknownPlaceError(msg, [nearest])
 
 
 class NoNodeError(UnknownPlaceError):
@@ -163,12 +197,8 @@ def region_label(code: str) -> str:
     return f"{name} ({code})" if name else code
 
 
-def _region_centre(name: str, param: str) -> str | None:
-    """The node of a region's administrative centre, for a place given as a region (None if not one)."""
-    try:
-        code = resolve_region(name)
-    except UnknownRegionError:
-        return None
+def _region_centre(code: str, name: str, param: str) -> str:
+    """The node of a region's administrative centre (NoNodeError if it has none)."""
     centre = _centre_nodes().get(code)
     if centre is not None:
         return centre

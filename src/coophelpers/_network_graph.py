@@ -415,13 +415,13 @@ class Matrix:
     method: str
 
 
-def _place_ids(places: Sequence[Any], param: str) -> tuple[list[str | None], dict[int, str]]:
+def _place_ids(places: Sequence[Any], param: str, modes: tuple[str, ...]) -> tuple[list[str | None], dict[int, str]]:
     """Node ids of places (None for a known region with no node, with the reason by index)."""
     ids: list[str | None] = []
     missing: dict[int, str] = {}
     for i, place in enumerate(places):
         try:
-            ids.append(resolve_place(place, param=f"{param}[{i}]"))
+            ids.append(resolve_place(place, param=f"{param}[{i}]", modes=modes))
         except NoNodeError as err:
             ids.append(None)
             missing[i] = f"{region_label(err.region)} has no place in the transport network"
@@ -439,8 +439,8 @@ def place_matrix(
     date = check_network_as_of(as_of)
     hours = check_border_hours(border_hours)
     weight = check_choice(weight, WEIGHTS, param="weight", what="weight")
-    o_ids, o_missing = _place_ids(origins, "origins")
-    d_ids, d_missing = _place_ids(destinations, "destinations")
+    o_ids, o_missing = _place_ids(origins, "origins", modes_t)
+    d_ids, d_missing = _place_ids(destinations, "destinations", modes_t)
     sg = state_graph(date, modes_t, weight, hours, None)
     shape = (len(o_ids), len(d_ids))
     out = {k: np.full(shape, np.nan) for k in ("value", "length", "time", "share", "unc")}

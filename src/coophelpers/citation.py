@@ -79,6 +79,8 @@ SIGNATURES: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = (
     (frozenset({"crossing_id", "kind"}), ("network_nodes.csv",)),
     (frozenset({"network_km", "detour_index"}), (*_NETWORK, "mechanism_membership.csv")),
     (frozenset({"length_nm", "passages"}), ("ports.csv", "searoute")),
+    (frozenset({"admin_centre_of", "nodes", "crossings", "position_from"}),
+     ("regions.csv", "network_nodes.csv", "ports.csv", "crossings.csv", "regions_web.parquet")),
 )
 
 

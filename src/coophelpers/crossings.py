@@ -427,8 +427,9 @@ def nearest_crossings(
     Parameters
     ----------
     place
-        A region name or ISO code (its administrative centre is used, see
-        :func:`coophelpers.admin_centre`) or a ``(lat, lon)`` pair in degrees.
+        A name read by the rule of :mod:`coophelpers.places`: a region name or ISO code (its
+        administrative centre is used) or any other place (``"Harbin"``, ``"绥芬河"``,
+        ``"Zabaykalsk"``); or a ``(lat, lon)`` pair in degrees. See :func:`coophelpers.admin_centre`.
     n
         How many crossings to return (default :data:`N_NEAREST`).
     modes
@@ -446,8 +447,8 @@ def nearest_crossings(
 
     Raises
     ------
-    UnknownRegionError
-        An unknown region name.
+    UnknownPlaceError
+        An unknown or ambiguous name (also an ``UnknownRegionError``).
     InvalidInputError
         A bad point, ``n``, mode or ``as_of``.
 
@@ -460,6 +461,8 @@ def nearest_crossings(
     --------
     >>> nearest_crossings("Jilin", n=2, as_of="2024-01-01")[["id", "geodesic_km"]].to_numpy().tolist()
     [['hunchun-makhalino-rail', 423.1], ['hunchun-kraskino-road', 442.2]]
+    >>> nearest_crossings("Забайкальск", n=2, as_of="2024-01-01")[["id", "geodesic_km"]].to_numpy().tolist()
+    [['manzhouli-zabaykalsk-road', 0.0], ['manzhouli-zabaykalsk-rail', 4.8]]
     """
     import geopandas as gpd
 

@@ -11,9 +11,12 @@ Every distance says its method:
 ``"sea"``
     Sea distance between ports with the ``searoute`` package (:mod:`coophelpers.sea`).
 
-Places are given as ``(lat, lon)`` pairs in degrees or as region names or ISO 3166-2 codes (their
-administrative centre, see :func:`coophelpers.regions.admin_centre`). ``"network"`` also takes the
-ids and names of network nodes, ``"sea"`` the ids and names of ports.
+Places are given as ``(lat, lon)`` pairs in degrees or by name, read by the one rule of
+:mod:`coophelpers.places` (the same in every helper): a region's name or ISO 3166-2 code stands for
+its administrative centre, any other name for a place of the gazetteer (a city, network node, port or
+crossing side, in English, Chinese or Russian: ``"Harbin"``, ``"哈尔滨"``, ``"Суйфэньхэ"``).
+``"network"`` uses the place's network node and also takes node ids; ``"sea"`` uses its port and also
+takes port ids. Points are for ``"geodesic"`` only.
 """
 
 from __future__ import annotations
@@ -43,13 +46,13 @@ METHODS = ("geodesic", "network", "sea")
 
 
 def _latlon_of(place: Any, *, param: str) -> tuple[float, float]:
-    """Coordinates of one place: a ``(lat, lon)`` pair or a region name / code."""
+    """Coordinates of one place: a ``(lat, lon)`` pair, or a place or region name / code."""
     if isinstance(place, (str, tuple, list)) or is_numbers(place) or type(place).__name__ == "Point":
         return admin_centre(place, param=param)
     msg = (
-        f"{param} must be a (lat, lon) pair of numbers or a region name or ISO code such as "
-        f"'Heilongjiang' or 'RU-PRI', got {type(place).__name__} {short_repr(place)}. Give e.g. "
-        f"(45.75, 126.63) or 'CN-HL'."
+        f"{param} must be a (lat, lon) pair of numbers, a place name such as 'Harbin' or a region "
+        f"name or ISO code such as 'Heilongjiang' or 'RU-PRI', got {type(place).__name__} "
+        f"{short_repr(place)}. Give e.g. (45.75, 126.63), 'Harbin' or 'CN-HL'."
     )
     raise InvalidInputError(msg)
 
@@ -125,9 +128,11 @@ def geodesic_km(origin: Any, destination: Any) -> float | np.ndarray:
     Parameters
     ----------
     origin, destination
-        A place or a sequence of places. A place is a ``(lat, lon)`` pair in degrees or a region
-        name or ISO 3166-2 code, which stands for its administrative centre (``"Harbin"`` is not a
-        region; ``"Heilongjiang"`` or ``"CN-HL"`` is). An ``(n, 2)`` array is ``n`` points.
+        A place or a sequence of places. A place is a ``(lat, lon)`` pair in degrees or a name read
+        by the rule of :mod:`coophelpers.places`: a region name or ISO 3166-2 code stands for its
+        administrative centre (``"Heilongjiang"``, ``"CN-HL"``), any other name for a place of the
+        gazetteer (``"Harbin"``, ``"哈尔滨"``, ``"Suifenhe"``, ``"Jilin City"``). An ``(n, 2)``
+        array is ``n`` points.
 
     Returns
     -------
@@ -140,13 +145,16 @@ def geodesic_km(origin: Any, destination: Any) -> float | np.ndarray:
     ------
     InvalidInputError
         A coordinate is out of range or not a number, or the two sequences differ in length.
-    UnknownRegionError
-        A name is not a known region (the message suggests the nearest names).
+    UnknownPlaceError
+        A name is not known (the message suggests the nearest names) or is ambiguous (it lists the
+        candidates); it is also an ``UnknownRegionError``.
 
     Examples
     --------
     >>> round(geodesic_km((55.7520, 37.6178), (39.9075, 116.3972)))  # Moscow - Beijing
     5808
+    >>> round(geodesic_km("Harbin", "绥芬河")), round(geodesic_km("Heilongjiang", "Суйфэньхэ"))
+    (385, 385)
     >>> geodesic_km("RU-MOW", ["CN-BJ", "CN-SH"]).round()
     array([5808., 6831.])
     """
@@ -254,7 +262,10 @@ def distance_matrix(
     Parameters
     ----------
     origins, destinations
-        A place or a sequence of places, or a mapping ``{label: place}``. Rows and columns are
+        A place or a sequence of places, or a mapping ``{label: place}``; names are read by the
+        rule of :mod:`coophelpers.places`, the same for every method (a region stands for its
+        administrative centre; ``"network"`` uses the place's network node, ``"sea"`` its port, and
+        a place that is neither is refused with the nearest one). Rows and columns are
         labelled with the mapping's keys, else with the names as given (points as ``"lat, lon"``
         with 4 decimals). Labels are unique: points that share a label at 4 decimals get as
         many more (up to 10) as tell them apart, and a place given twice gets ``" (2)"``,
@@ -284,8 +295,10 @@ def distance_matrix(
     ------
     InvalidInputError
         Unknown method, or an option that the method does not use.
-    UnknownRegionError, UnknownPlaceError
-        A place is not known (with suggestions).
+    UnknownPlaceError
+        A place is not known (with suggestions), is ambiguous (with the candidates), or, for
+        ``"network"`` and ``"sea"``, is not a node or port (with the nearest one). It is also an
+        ``UnknownRegionError``.
 
     Examples
     --------

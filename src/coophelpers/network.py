@@ -355,7 +355,7 @@ def _waypoint_options(item: Any, *, sg: StateGraph, param: str) -> list[tuple[st
             )
             raise NoRouteError(msg)
         return out
-    node = resolve_place(item, param=param)
+    node = resolve_place(item, param=param, modes=sg.modes)
     return [(node, node, None)]
 
 
@@ -427,8 +427,11 @@ def route(
     Parameters
     ----------
     origin, destination
-        A network node id or name (``"harbin"``, ``"Manzhouli (rail)"``), or a region name or ISO code
-        standing for its administrative centre (``"Heilongjiang"``, ``"RU-MOW"``).
+        A network node id (``"harbin"``, ``"suifenhe-road"``), or a name read by the rule of
+        :mod:`coophelpers.places`: a region name or ISO code stands for its centre's node
+        (``"Heilongjiang"``, ``"RU-MOW"``), any other name for the node of that place (``"Harbin"``,
+        ``"绥芬河"``, ``"Manzhouli (rail)"``; a place with several nodes, such as Suifenhe, starts at
+        the first one ``modes`` use). A place that is not in the network is refused with the nearest node.
     modes
         Modes the route may use: any of ``"rail"``, ``"road"``, ``"ferry"``. Default :data:`DEFAULT_MODES`,
         all three (as in :func:`coophelpers.distance_matrix` and :func:`coophelpers.partner_routes`);
@@ -454,7 +457,7 @@ def route(
     Raises
     ------
     UnknownPlaceError
-        A place is not in the network (with the nearest names).
+        An unknown or ambiguous name, or a place that is not in the network (with the nearest node).
     UnknownCrossingError
         ``border_hours`` names an unknown crossing.
     NoRouteError
@@ -477,8 +480,8 @@ def route(
     date = check_network_as_of(as_of)
     hours = check_border_hours(border_hours)
     countries_t = _check_countries(countries)
-    start = resolve_place(origin, param="origin")
-    end = resolve_place(destination, param="destination")
+    start = resolve_place(origin, param="origin", modes=modes_t)
+    end = resolve_place(destination, param="destination", modes=modes_t)
     via_items = _via_items(via)
     if start == end and not via_items:
         msg = f"origin and destination are the same place ({node_label(start)}); give two different places."

@@ -27,17 +27,29 @@ curated in ``data/geo/regions.csv`` and ``data/geo/federal_district_membership.c
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from coophelpers import data as _data
+from coophelpers import places as _places
 from coophelpers._errors import DataWarning, InvalidInputError, UnknownRegionError, warn
-from coophelpers._names import NameIndex, check_str, normalise, suggest
+from coophelpers._names import check_str, normalise
+
+# The shared region tables and name index live in _region_names (places reads them too); the old
+# private names stay importable from here.
+from coophelpers._region_names import COUNTRY_NAMES, check_country  # noqa: F401 - re-exported
+from coophelpers._region_names import REGION_FIX as _REGION_FIX
+from coophelpers._region_names import attributes as _attributes
+from coophelpers._region_names import base_name_index as _base_name_index  # noqa: F401
+from coophelpers._region_names import capital_index as _capital_index
+from coophelpers._region_names import centres as _centres
+from coophelpers._region_names import country_of as _country_of
+from coophelpers._region_names import geometry as _geometry
+from coophelpers._region_names import name_index as _name_index
+from coophelpers._region_names import translit as _translit  # noqa: F401
 from coophelpers._validate import (
     check_bool,
     check_choice,
-    check_point,
     is_numbers,
     partial_date,
     resolve_as_of,
@@ -67,49 +79,7 @@ COLUMNS = (
     "macro_region_en", "macro_region_zh", "macro_region_ru", "capital_en", "capital_zh",
     "capital_ru", "capital_lat", "capital_lon", "status", "geometry",
 )
-#: Countries and the names a user may give them, in the three languages.
-COUNTRY_NAMES = {
-    "CN": ("CN", "CHN", "China", "PRC", "People's Republic of China", "中国", "中华人民共和国", "Китай", "КНР"),
-    "RU": ("RU", "RUS", "Russia", "Russian Federation", "俄罗斯", "俄罗斯联邦", "Россия", "Российская Федерация", "РФ"),
-}
-_GEOMETRY_FILES = {"web": "regions_web.parquet", "full": "regions_full.parquet"}
-
-
-def check_country(country: Any, *, param: str = "country") -> str | None:
-    """Return ``"CN"``, ``"RU"`` or None for a country given by code or name in three languages.
-
-    Examples
-    --------
-    >>> check_country("Россия"), check_country("中国"), check_country(None)
-    ('RU', 'CN', None)
-    """
-    if country is None:
-        return None
-    check_str(country, param=param)
-    key = normalise(country)
-    for code, names in COUNTRY_NAMES.items():
-        if key in {normalise(n) for n in names}:
-            return code
-    choices = [n for names in COUNTRY_NAMES.values() for n in names[:3]]
-    near = suggest(country, [n for names in COUNTRY_NAMES.values() for n in names])
-    hint = f" Did you mean {', '.join(repr(n) for n in near)}?" if near else ""
-    msg = (
-        f"Unknown country {country!r} for {param}.{hint} This package covers China and Russia: "
-        f"give 'CN' or 'RU' (or a name such as {', '.join(repr(c) for c in choices[2::3])}), "
-        f"or None for both."
-    )
-    raise InvalidInputError(msg)
-
-
 # --- cached tables ------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def _attributes() -> pd.DataFrame:
-    frame = _data.read_csv("regions.csv", dtype=str, keep_default_na=False)
-    for col in ("capital_lat", "capital_lon"):
-        frame[col] = frame[col].astype(float)
-    return frame
 
 
 @lru_cache(maxsize=1)
@@ -129,11 +99,6 @@ def _membership() -> list[tuple[str, str, _dt.date, _dt.date | None]]:
         (row.code, row.district, _dt.date.fromisoformat(row.valid_from), partial_date(row.valid_to))
         for row in frame.itertuples(index=False)
     ]
-
-
-@lru_cache(maxsize=2)
-def _geometry(detail: str) -> gpd.GeoDataFrame:
-    return _data.read_geo(_GEOMETRY_FILES[detail])
 
 
 def _district_on(date: _dt.date) -> dict[str, str]:
@@ -362,65 +327,6 @@ def federal_district_of(region: str, *, as_of: _dt.date | str | None = None) -> 
 
 # --- name resolution ----------------------------------------------------------------------
 
-_TRANSLIT = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z", "и": "i",
-    "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s",
-    "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
-    "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
-}
-
-
-def _translit(text: str) -> list[str]:
-    """Latin spellings of a Russian name, e.g. 'Приморский край' -> 'primorskiy kray', 'primorsky krai'."""
-    low = text.casefold().replace("ё", "е")
-    plain = "".join(_TRANSLIT.get(ch, ch) for ch in low)
-    variants = {plain, re.sub(r"iy\b", "y", plain), re.sub(r"yy\b", "y", plain)}
-    variants |= {v.replace("kray", "krai") for v in variants}
-    return sorted(variants)
-
-
-_REGION_FIX = (
-    "Give an English, pinyin, Chinese or Russian name or an ISO 3166-2 code such as 'CN-HL' or "
-    "'RU-PRI' (load_regions() lists them all)."
-)
-
-
-def _base_names(index: NameIndex) -> NameIndex:
-    """Fill ``index`` with the curated names: official names in three languages, aliases, ISO codes,
-    Latin transliterations of the Russian names, and Natural Earth's own (old) names."""
-    for row in _attributes().itertuples(index=False):
-        names = [row.code, row.name_en, row.name_zh, row.name_ru, *row.aliases.split("|")]
-        names += _translit(row.name_ru) if row.country == "RU" else []
-        index.add(row.code, names, label=f"{row.name_en} ({row.code})")
-    for row in _geometry("web")[["code", "source_name"]].itertuples(index=False):
-        if not row.source_name.endswith("(admin-0)"):
-            index.add(row.code, [row.source_name])
-    return index
-
-
-@lru_cache(maxsize=1)
-def _base_name_index() -> NameIndex:
-    """The curated names only (``data/geo/build/build_aliases.py`` checks its aliases against them)."""
-    return _base_names(NameIndex(what="region", error=UnknownRegionError, fix=_REGION_FIX, core=True))
-
-
-@lru_cache(maxsize=1)
-def _name_index() -> NameIndex:
-    """Every name of every region: the curated names, and the spellings of statistics offices and
-    boundary datasets generated from ``name_conventions.csv`` into ``region_aliases.csv`` (matched
-    exactly, after folding; spellings two conventions give different units are left out)."""
-    index = _base_names(NameIndex(what="region", error=UnknownRegionError, fix=_REGION_FIX, core=True))
-    aliases = _data.read_csv("region_aliases.csv", dtype=str, keep_default_na=False)
-    usable = aliases[aliases["relation"] != "conflict"]
-    for code, names in usable.groupby("code")["alias"]:
-        index.add(code, names, core=False)
-    return index
-
-
-def _country_of(code: str) -> str:
-    return "CN" if code.startswith("CN-") else "RU"
-
-
 def resolve_region(name: str, country: str | None = None, *, param: str = "name") -> str:
     """Return the ISO 3166-2 code of a region given by any of its names.
 
@@ -481,17 +387,6 @@ def region_matches(name: str, country: str | None = None) -> tuple[str, ...]:
     return tuple(sorted(index.candidates(name, keep)))
 
 
-@lru_cache(maxsize=1)
-def _capital_index() -> dict[str, str]:
-    """Normalised administrative-centre names (English, Chinese, Russian) -> region code."""
-    index: dict[str, str] = {}
-    for row in _attributes().itertuples(index=False):
-        for text in (row.capital_en, row.capital_zh, row.capital_ru):
-            if text.strip():
-                index.setdefault(normalise(text), row.code)
-    return index
-
-
 def _is_number_text(text: str) -> bool:
     try:
         float(text)
@@ -520,7 +415,9 @@ def _resolve_region(name: Any, country_code: str | None, *, param: str) -> str:
             region = _attributes().set_index("code").loc[capital, "name_en"]
             msg = (
                 f"Unknown region {text!r}{where} for {param}: {text!r} is the administrative centre "
-                f"of {index.label(capital)}, not a region. Did you mean {region!r} ({capital})?"
+                f"of {index.label(capital)}, not a region. Did you mean {region!r} ({capital})? (As a "
+                f"place, {text!r} works in admin_centre, geodesic_km, route and the other helpers that "
+                f"take places; resolve_place gives its record.)"
             )
             raise UnknownRegionError(msg, [capital])
         if _is_number_text(text):
@@ -535,52 +432,44 @@ def _resolve_region(name: Any, country_code: str | None, *, param: str) -> str:
     return _name_index().resolve(name, param=param, keep=keep, fallback=explain, where=where)
 
 
-@lru_cache(maxsize=1)
-def _centres() -> dict[str, tuple[float, float]]:
-    """``{ISO code: (lat, lon)}`` of every region's administrative centre."""
-    attrs = _attributes()
-    return {
-        code: (float(lat), float(lon))
-        for code, lat, lon in zip(attrs["code"], attrs["capital_lat"], attrs["capital_lon"])
-    }
-
-
 def admin_centre(place: Any, *, param: str = "place") -> tuple[float, float]:
-    """Return ``(lat, lon)`` of a region's administrative centre, or a validated ``(lat, lon)`` pair.
+    """Return ``(lat, lon)`` of a place: a region's administrative centre, a city, or a ``(lat, lon)`` pair.
+
+    Names follow the one rule of :mod:`coophelpers.places`: a region's name stands for its
+    administrative centre; any other name is a place of the gazetteer (a city, network node, port
+    or crossing side) in English, Chinese or Russian.
 
     Parameters
     ----------
     place
-        A region name or ISO code (see :func:`resolve_region`) or a ``(lat, lon)`` pair.
+        A region name or ISO code (``"Heilongjiang"``, ``"CN-HL"``), a place name (``"Harbin"``,
+        ``"哈尔滨"``, ``"Суйфэньхэ"``, ``"Jilin City"``) or a ``(lat, lon)`` pair.
     param
         The parameter name that error messages mention.
 
     Returns
     -------
     tuple of float
-        ``(lat, lon)`` in degrees (GeoNames position of the administrative centre).
+        ``(lat, lon)`` in degrees (for a region, the GeoNames position of its administrative centre).
 
     Raises
     ------
-    UnknownRegionError
-        An unknown region name.
+    UnknownPlaceError
+        An unknown or ambiguous name (also an ``UnknownRegionError``, as before places were taken).
     InvalidInputError
         A point out of range or in (lon, lat) order, or something that is neither.
 
     Examples
     --------
-    >>> admin_centre("Heilongjiang")
-    (45.75, 126.65)
+    >>> admin_centre("Heilongjiang"), admin_centre("Harbin"), admin_centre("哈尔滨")
+    ((45.75, 126.65), (45.75, 126.65), (45.75, 126.65))
+    >>> admin_centre("Khabarovsk") == admin_centre("город Хабаровск") == admin_centre("Khabarovsk Krai")
+    True
     """
-    if isinstance(place, str):
-        centres = _centres()
-        if place in centres:  # an ISO code: no name resolution needed
-            return centres[place]
-        return centres[_resolve_region(place, None, param=param)]
-    if isinstance(place, (tuple, list)) or is_numbers(place) or type(place).__name__ == "Point":
-        return check_point(place, param=param)
+    if isinstance(place, (str, tuple, list)) or is_numbers(place) or type(place).__name__ == "Point":
+        return _places.point_of(place, param=param)
     msg = (
-        f"{param} must be a region name or code, or a (lat, lon) pair, got "
-        f"{type(place).__name__} {place!r}. Give e.g. 'Heilongjiang', 'RU-PRI' or (45.75, 126.63)."
+        f"{param} must be a place or region name or code, or a (lat, lon) pair, got "
+        f"{type(place).__name__} {place!r}. Give e.g. 'Harbin', 'Heilongjiang', 'RU-PRI' or (45.75, 126.63)."
     )
     raise InvalidInputError(msg)

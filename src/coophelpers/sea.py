@@ -26,12 +26,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from coophelpers import data
-from coophelpers._errors import InvalidInputError, NoRouteError, UnknownPlaceError, UnknownRegionError
+from coophelpers import data, places
+from coophelpers._errors import InvalidInputError, NoRouteError, UnknownPlaceError
 from coophelpers._names import NameIndex, short_repr
 from coophelpers._validate import check_choice, check_choices, is_point, renamed_parameters
 from coophelpers.geodesy import ELLIPSOID, line_length_km, unwrap_longitudes
-from coophelpers.regions import resolve_region
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -126,11 +125,15 @@ def load_ports() -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(ports, geometry=gpd.points_from_xy(ports["lon"], ports["lat"]), crs="EPSG:4326")
 
 
-_PORT_FIX = "Give a port id or name such as 'shanghai' or 'Murmansk' (load_ports() lists them)."
+_PORT_FIX = (
+    "Give a port id or name such as 'shanghai' or 'Murmansk', or a region with one port such as 'RU-MUR' "
+    "(load_ports() lists them)."
+)
 
 
 @lru_cache(maxsize=1)
 def _name_index() -> NameIndex:
+    """The ports' own names: for the suggestions of an unknown name."""
     index = NameIndex(what="port", error=UnknownPlaceError, fix=_PORT_FIX, quote=True)
     for row in _ports().itertuples(index=False):
         index.add(row.id, (row.id, row.name_en, row.name_zh, row.name_ru, row.name_en.split(" (")[0]))
@@ -138,22 +141,38 @@ def _name_index() -> NameIndex:
 
 
 def _resolve_port(port: Any, *, param: str) -> str:
+    """Port id of a port id (as it is), or of a name read by the rule of :mod:`coophelpers.places`."""
     if is_point(port):
         msg = (
             f"{param}={short_repr(port)} is a point, but sea routes run between ports. Give a port "
             f"id or name such as 'shanghai' or 'Murmansk' (load_ports() lists them)."
         )
         raise InvalidInputError(msg)
-    return _name_index().resolve(port, param=param, fallback=lambda name, _found: _region_port(name, param))
+    if isinstance(port, str) and port in _ports().index:
+        return port
+    found = places.locate(port, param=param, fix=_PORT_FIX, unknown=lambda: _name_index().unknown(port, param=param))
+    if found.port is not None:
+        return found.port
+    if found.named_region is not None:
+        return _region_port(port, found, param)
+    nearest, km = places.nearest(found, _port_points())
+    msg = (
+        f"{param}={port!r} is {places.describe(found)}, which is not a port; the nearest port is "
+        f"{_ports().at[nearest, 'name_en']} ({nearest!r}), {km:.0f} km away. Give {nearest!r} to sail "
+        f"from there, or another port (load_ports() lists them): sea routes never move a place silently."
+    )
+    raise UnknownPlaceError(msg, [nearest])
 
 
-def _region_port(name: str, param: str) -> str | None:
-    """The port of a region given by name or code, if it has exactly one (None if not a region)."""
+def _port_points() -> dict[str, tuple[float, float]]:
     ports = _ports()
-    try:
-        code = resolve_region(name)
-    except UnknownRegionError:
-        return None
+    return {pid: (float(lat), float(lon)) for pid, lat, lon in zip(ports.index, ports["lat"], ports["lon"])}
+
+
+def _region_port(name: str, centre: places.Place, param: str) -> str:
+    """The port of a region whose centre is not a port: its only port, else a clear error."""
+    ports = _ports()
+    code = centre.named_region
     matches = list(ports.index[ports["region"] == code])
     if len(matches) == 1:
         return matches[0]
@@ -161,11 +180,13 @@ def _region_port(name: str, param: str) -> str | None:
         msg = f"{param}={name!r} is region {code}, which has several ports: {', '.join(matches)}. Name one."
         raise UnknownPlaceError(msg, matches)
     coastal = sorted(set(ports["region"]))
+    nearest, km = places.nearest(centre, _port_points())
     msg = (
-        f"{param}={name!r} is region {code}, which has no port in ports.csv. Give a port id or "
-        f"name, or a region with a port ({', '.join(coastal)})."
+        f"{param}={name!r} is region {code}, which has no port in ports.csv (the nearest port to its "
+        f"centre {centre.name} is {nearest!r}, {km:.0f} km away). Give a port id or name, or a region "
+        f"with a port ({', '.join(coastal)})."
     )
-    raise UnknownPlaceError(msg, [])
+    raise UnknownPlaceError(msg, [nearest])
 
 
 @dataclass(frozen=True, eq=False)
@@ -261,8 +282,10 @@ def sea_route(origin: str, destination: str, *, via: str = "suez") -> SeaRoute:
     Parameters
     ----------
     origin, destination
-        Port id or name (``"shanghai"``, ``"Murmansk"``, ``"圣彼得堡"``), or a region with one
-        port (``"RU-MUR"``); :func:`load_ports` lists them.
+        A port id (``"shanghai"``), or a name read by the rule of :mod:`coophelpers.places`: the
+        port of that place (``"Murmansk"``, ``"圣彼得堡"``, ``"Vladivostok"``), or for a region its
+        centre's port, else its only port (``"RU-MUR"``, ``"Shanghai"``). A place that is not a port
+        is refused with the nearest port; :func:`load_ports` lists them.
     via
         ``"suez"`` (default) or ``"nsr"`` (Northern Sea Route through the Bering Strait).
 
@@ -275,7 +298,7 @@ def sea_route(origin: str, destination: str, *, via: str = "suez") -> SeaRoute:
     Raises
     ------
     UnknownPlaceError
-        Unknown port (with suggestions).
+        An unknown or ambiguous name, or a place or region without a port (with the nearest port).
     InvalidInputError
         Unknown ``via``, or the same port twice.
     NoRouteError
@@ -330,7 +353,7 @@ def sea_distances(
     Parameters
     ----------
     origins, destinations
-        Port ids or names; default the main ports of south-east China
+        Port ids or names, read as in :func:`sea_route`; default the main ports of south-east China
         (:data:`DEFAULT_ORIGINS`) and of the Northwestern district (:data:`DEFAULT_DESTINATIONS`).
     via
         ``"suez"``, ``"nsr"`` or both (default).
@@ -348,7 +371,7 @@ def sea_distances(
     Raises
     ------
     UnknownPlaceError
-        An unknown port.
+        An unknown port, or a place that is not a port (with the nearest port).
     InvalidInputError
         An unknown ``via`` or an empty list.
 

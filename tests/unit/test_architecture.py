@@ -5,8 +5,8 @@ Floors, from the ground up (a module may import from its own floor or below, nev
 ground     _errors, _version, settings, _names, _validate, _io, geodesy
 data       data (the manifest and readers: the only place that knows sources and licences), _schema,
            _schema_tables
-domain     regions, _mechanism_data, mechanisms, crossings, border, _network_data, _network_time,
-           _network_graph, network, sea
+domain     _region_names, places (the gazetteer), regions, _mechanism_data, mechanisms, crossings, border,
+           _network_data, _network_time, _network_graph, network, sea
            (no folium)
 analysis   distances, partners, citation (sources and citations of tables), exports (files for colleagues),
            joins (your own tables: names resolved in bulk, joins that report what they cannot match)
@@ -30,7 +30,7 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "coophelpers"
 FLOORS = {
     "ground": ("_errors", "_version", "settings", "_names", "_validate", "_io", "geodesy"),
     "data": ("data", "_schema", "_schema_tables"),
-    "domain": ("regions", "_mechanism_data", "mechanisms", "crossings", "border", "_network_data", "_network_time",
+    "domain": ("_region_names", "places", "regions", "_mechanism_data", "mechanisms", "crossings", "border", "_network_data", "_network_time",
                "_network_graph", "network", "sea"),
     "analysis": ("distances", "partners", "citation", "exports", "joins"),
     "maps": ("maps",),

@@ -115,10 +115,12 @@ def test_bibtex_has_one_entry_per_source_with_unique_keys_and_escaped_text():
         (lambda: ch.load_mechanisms(), ["mechanisms.csv"]),
         (lambda: ch.load_ports(), ["ports.csv"]),
         (lambda: ch.load_places(), ["network_nodes.csv"]),
+        (lambda: ch.load_gazetteer(), ["regions.csv", "network_nodes.csv", "ports.csv", "crossings.csv",
+                                       "regions_web.parquet"]),
         (lambda: ch.sea_distances(["shanghai"], ["murmansk"], via="suez"), ["ports.csv", "searoute"]),
         (lambda: pd.DataFrame({"region": ["Heilongjiang"], "value": [1.0]}), []),
     ],
-    ids=["regions", "regions-full", "crossings", "mechanisms", "ports", "places", "sea", "own-table"],
+    ids=["regions", "regions-full", "crossings", "mechanisms", "ports", "places", "gazetteer", "sea", "own-table"],
 )
 def test_sources_are_inferred_from_the_tables_of_the_package(load, files):
     assert citation.inferred_files(load()) == files
