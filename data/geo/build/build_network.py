@@ -315,6 +315,30 @@ S_EAST_RAIL = (
     "(https://www.primidi.com/kcr_east_rail, copy of en.wikipedia 'East Rail line')"
 )
 
+# --- sources added in issue 13 part 4 (station km and line lengths replacing estimates) -------
+S_TULA_ORYOL_STN = (
+    "Kursk line station km: Tula I-Kurskaya (Moskovsky station) 194 km from Moscow Kurskaya, 188 km to Oryol "
+    "(https://perceptiode.com/Московский_вокзал_(Тула), copy of ru.wikipedia 'Московский вокзал (Тула)'); "
+    "Oryol 383 km from Moscow, 189 km to Tula, 154 km to Kursk (https://perceptiode.com/Орёл_(станция), copy of ru.wikipedia "
+    "'Орёл (станция)')"
+)
+S_YIWAN_YUWAN = (
+    "Yichang-Wanzhou railway 377 km, opened 2010-12-22 (https://en.wikipedia.org/wiki/Yichang%E2%80%93Wanzhou_railway; "
+    "https://www.railwaygazette.com/infrastructure/three-gorges-route-linked-up/35242.article); Chongqing-Wanzhou intercity "
+    "railway Chongqing North-Wanzhou North 248 km, opened 2016-11-28 "
+    "(https://a.osmarks.net/content/wikipedia_en_all_maxi_2020-08/A/Chongqing%E2%80%93Wanzhou_intercity_railway; "
+    "https://thechinatimes.com/online/2012/11/5735.html)"
+)
+S_KINEL_STN = (
+    "Kinel station, the junction of the Samara-Orenburg line, 40 km from Samara station; built on the Batraki-Orenburg "
+    "railway of 507 versts (540.4 km) at verst 155 of the line (https://wikiaro.ru/wiki/Kinel_railway_station, copy of "
+    "en.wikipedia 'Kinel railway station')"
+)
+S_XIANGQIAN = (
+    "Hunan-Guizhou (Xiangqian) railway Zhuzhou-Guiyang 905 km (http://kotoba.ne.jp/word/湘黔線, "
+    "quoting ja.wikipedia '湘黔線': '全長905km')"
+)
+
 # --- nodes ------------------------------------------------------------------------------------
 # (id, name_en, name_zh, name_ru, country, kind, region, crossing_id, position)
 # position: "region" | ("gn", geonameid) | ("crossing", crossing_id, "cn"|"ru") | ("xy", lat, lon, source)
@@ -616,8 +640,8 @@ EDGES: list[tuple] = [
     ("moscow", "kaluga", R, RU_G, "", None, S_CORRIDOR.format(what="Moscow-Kaluga (Kiev line)"), "", "", ""),
     ("kaluga", "bryansk", R, RU_G, "", None, S_CORRIDOR.format(what="Kaluga-Sukhinichi-Bryansk"), "", "", ""),
     ("bryansk", "oryol", R, RU_G, "", None, S_CORRIDOR.format(what="Bryansk-Oryol"), "", "", ""),
-    ("moscow", "tula", R, RU_G, "", None, S_CORRIDOR.format(what="Moscow-Tula (Kursk line)"), "", "", ""),
-    ("tula", "oryol", R, RU_G, "", None, S_CORRIDOR.format(what="Tula-Oryol (Kursk line)"), "", "", ""),
+    ("moscow", "tula", R, RU_G, "", ("pub", 194, "encyclopedia_copy", 3), S_TULA_ORYOL_STN, "", "", "Kursk line km 0-194 (issue 13 part 4: was 216.5 km, geodesic x 1.25); Tula station is about 2 km from the centre node"),
+    ("tula", "oryol", R, RU_G, "", ("pub", 188.5, "encyclopedia_copy", 3), S_TULA_ORYOL_STN, "", "", "Kursk line km 194-383; the station articles give 188 and 189 km (issue 13 part 4: was 213.0 km, geodesic x 1.25)"),
     ("oryol", "kursk", R, RU_G, "", ("pub", 154, "encyclopedia_copy", 2), S_KURSK_STN, "", "", "Oryol-Kursk (Kursk line) (issue 13 part 2: was 173.0 km, geodesic x 1.25)"),
     ("kursk", "belgorod", R, RU_G, "", ("pub", 160, "encyclopedia_copy", 2), S_KURSK_STN, "", "", "Kursk-Belgorod (Moscow-Kharkiv line) (issue 13 part 2: was 160.0 km, geodesic x 1.25)"),
     ("kursk", "voronezh", R, RU_G, "", None, S_CORRIDOR.format(what="Kursk-Kastornoye-Voronezh"), "", "", ""),
@@ -653,7 +677,7 @@ EDGES: list[tuple] = [
     ("tambov", "rtishchevo", R, RU_G, "", None, S_CORRIDOR.format(what="Tambov-Rtishchevo"), "", "", ""),
     ("rtishchevo", "saratov", R, RU_G, "", None, S_CORRIDOR.format(what="Rtishchevo-Saratov"), "", "", ""),
     ("saratov", "syzran", R, RU_G, "", None, S_CORRIDOR.format(what="Saratov-Volsk-Syzran"), "", "", ""),
-    ("samara", "orenburg", R, RU_G, "", None, S_CORRIDOR.format(what="Samara-Buzuluk-Orenburg"), "", "", ""),
+    ("samara", "orenburg", R, RU_G, "", ("derived", 415, 15), S_KINEL_STN + "; derived: Samara-Kinel 40 km plus Kinel-Orenburg 507 - 155 = 352 versts (375 km at the line's 540.4 km / 507 versts)", "", "", "Samara-Kinel-Buzuluk-Orenburg; derived from the 1876 verst figures, hence the uncertainty (issue 13 part 4: was 466.5 km, geodesic x 1.25)"),
     ("samara", "ufa", R, RU_G, "", None, S_CORRIDOR.format(what="Samara-Abdulino-Ufa (Kuibyshev railway)"), "", "", ""),
     ("ufa", "chelyabinsk", R, RU_G, "", None, S_CORRIDOR.format(what="Ufa-Zlatoust-Chelyabinsk"), "", "", ""),
     ("chelyabinsk", "yekaterinburg", R, RU_G, "", None, S_CORRIDOR.format(what="Chelyabinsk-Yekaterinburg"), "", "", ""),
@@ -752,7 +776,7 @@ EDGES: list[tuple] = [
     ("guangzhou", "zhanjiang", R, CN_G, "", None, S_CORRIDOR.format(what="Guangzhou-Maoming-Zhanjiang railway"), "", "", ""),
     ("zhanjiang", "haikou", R, CN_G, "", None, S_CORRIDOR.format(what="Guangdong-Hainan railway with the Qiongzhou Strait train ferry (opened 2003)"), "", "", "includes the train ferry across the Qiongzhou Strait"),
     ("wuhan", "yichang", R, CN_G, "", ("pub", 292, "encyclopedia", 3), S_HANYI, "", "", "Hanyi railway via Jingzhou, opened 2012-07-01 (before it trains ran via Jingmen, longer; not modelled); issue 13 part 2: was 357.7 km, geodesic x 1.25"),
-    ("yichang", "chongqing", R, CN_G, "", None, S_CORRIDOR.format(what="Yichang-Wanzhou-Chongqing railways"), "", "", ""),
+    ("yichang", "chongqing", R, CN_G, "", ("derived", 625, 25), S_YIWAN_YUWAN + "; derived: 377 + 248 km", "", "", "Yichang-Wanzhou-Chongqing railways; derived 377 + 248 km; uncertainty: the link between Wanzhou and Wanzhou North and the stations' offsets from the centre nodes are not counted; the shorter route Yichang-Lichuan-Chongqing (Yuli line, 2013) is not modelled (issue 13 part 4: was 591.3 km, geodesic x 1.25)"),
     ("chongqing", "chengdu", R, CN_G, "", ("pub", 504, "encyclopedia", 5), S_CHENGYU, "", "", "Chengyu line km 0-504 (issue 13 part 2: was 337.0 km, geodesic x 1.25)"),
     ("chengdu", "baoji", R, CN_G, "", ("pub", 669, "encyclopedia", 7), S_BAOCHENG, "", "", "Baocheng line km 0-669 (issue 13 part 2: was 633.8 km, geodesic x 1.25)"),
     # ---- China-Russia road crossings ----
@@ -821,7 +845,7 @@ EDGES: list[tuple] = [
     ("guiyang", "kunming", R, CN_G, "", ("pub", 640, "news", 10), S_GUIKUN, "1966", "", "Guikun railway (issue 13 part 2: was 544.9 km, geodesic x 1.25)"),
     ("chengdu", "kunming", R, CN_G, "", ("pub", 1096, "travel_agency", 40), S_CHENGKUN, "1970-07-01", "", "old Chengdu-Kunming railway; the new line (2022) is 915 km"),
     ("kunming", "nanning", R, CN_G, "", ("pub", 863, "encyclopedia_copy", 36), S_NANKUN, "1997", "", "Nankun main line; uncertainty: the spread of the published 827-898 km (issue 13 part 2: was 775.9 km, geodesic x 1.25)"),
-    ("guiyang", "changsha", R, CN_G, "", None, S_CORRIDOR.format(what="Hunan-Guizhou railway Guiyang-Zhuzhou and Zhuzhou-Changsha"), "", "", ""),
+    ("guiyang", "changsha", R, CN_G, "", ("derived", 955, 20), S_XIANGQIAN + "; derived: 905 km plus Zhuzhou-Changsha on the Beijing-Guangzhou railway, about 50 km (estimated)", "", "", "Hunan-Guizhou railway Guiyang-Zhuzhou (1972) and the Jingguang line Zhuzhou-Changsha; derived 905 km published plus about 50 km estimated, hence the uncertainty (issue 13 part 4: was 804.8 km, geodesic x 1.25)"),
     # China: the special administrative regions (customs and immigration border with the mainland)
     ("guangzhou", "hong-kong", R, CN_G, "", ("derived", 181, 8), S_KCR + " | Guangzhou-Shenzhen 147 km: " + S_XIASHEN_GUANGSHEN + " | Lo Wu-Hung Hom 34 km: " + S_EAST_RAIL, "", "", "opened 1911-10-05, before the dates the network records (from 1986-07-01); cross-boundary: customs and immigration control at Lo Wu/Shenzhen; derived: Guangshen line km 0-147 plus East Rail Lo Wu-Hung Hom 34 km; the node is on Hong Kong Island, across the harbour from Hung Hom, hence the uncertainty (issue 13 part 3: was 166.1 km, geodesic x 1.25)"),
     ("guangzhou", "hong-kong", R, CN_G, "", ("pub", 145, "news", 5), S_XRL, "2018-09-23", "", "high-speed line Guangzhou South-West Kowloon, joint checkpoint at West Kowloon"),
