@@ -28,4 +28,17 @@ function coophelpersFit(map, bounds) {
   window.addEventListener("resize", fit);
   document.addEventListener("visibilitychange", fit);
   fit();
+  // Notebook frontends may lay a frame out, or skip its rendering, without any of the events
+  // above reaching it; until the reader moves the map, check for a while that the map was fitted
+  // at the frame's current size.
+  var fittedAt = "", checks = 0;
+  var timer = setInterval(function () {
+    checks += 1;
+    if (touched || checks > 60) { clearInterval(timer); return; }
+    var size = container.clientWidth + "x" + container.clientHeight;
+    if (size !== fittedAt && container.clientWidth && container.clientHeight) {
+      fittedAt = size;
+      fit();
+    }
+  }, 250);
 }
