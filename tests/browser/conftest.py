@@ -93,11 +93,20 @@ class OfflinePage:
     failed_requests: list[str] = field(default_factory=list)
     test_name: str = "page"
 
-    def screenshot(self, name: str, *, full_page: bool = False) -> Path:
-        """Save a PNG under test-artifacts/screenshots/ and return its path."""
+    def screenshot(self, name: str, *, full_page: bool = False, element: object = None) -> Path:
+        """Save a PNG under test-artifacts/screenshots/ and return its path.
+
+        ``element``: a locator to photograph (scrolled into view first), e.g. one map's frame.
+        """
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         safe = re.sub(r"[^A-Za-z0-9._-]+", "_", f"{self.test_name}-{name}")[:150]
         path = SCREENSHOTS / f"{safe}.png"
+        if element is not None:
+            try:
+                element.screenshot(path=str(path), timeout=15_000)
+                return path
+            except Exception:  # noqa: BLE001 - a frame re-created while scrolling: take the page instead
+                pass
         self.page.screenshot(path=str(path), full_page=full_page)
         return path
 

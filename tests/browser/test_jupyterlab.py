@@ -232,7 +232,7 @@ def test_run_all_draws_and_fits_every_map_of_the_notebook(lab, offline_page, map
         page.locator(selector).nth(i).scroll_into_view_if_needed(timeout=60_000)
         # re-resolved at each use: JupyterLab may re-create an output's frame as cells scroll
         state = page.frame_locator(selector).nth(i).locator("body").evaluate(map_coverage)
-        view.screenshot(f"{name}-map-{i}")
+        view.screenshot(f"{name}-map-{i}", element=page.locator(selector).nth(i))  # the map as the reader sees it
         assert state["shapes"] > 0 and state["width"] > 0, (name, i, state)
         assert state["zoom"] >= 1, (name, i, state)  # not left at the world zoom of a zero-size frame
         assert max(state["cover_w"], state["cover_h"]) > 0.4, (name, i, state)  # data fill the frame
