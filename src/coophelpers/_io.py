@@ -365,50 +365,6 @@ def run_interruptible(coro: Coroutine[Any, Any, Any], on_interrupt: Callable[[],
     (inside Jupyter, or under Playwright's synchronous API), the coroutine runs on a loop of its
     own in a helper thread; Ctrl-C while waiting for it is handled the same way.
     """
-    if asyncio._get_running_loop() is not None:
-        return _run_in_thread(coro, on_interrupt)
-    loop = asyncio.new_event_loop()
-    loop.add_signal_handler = _refuse_signal_handler  # type: ignore[method-assign]
-    task = loop.create_task(coro)
-    signalled: list[int] = []
-
-    def on_signal(signum: int, _frame: Any) -> None:
-        if not signalled:
-            on_interrupt()
-            loop.call_soon_threadsafe(task.cancel)
-        signalled.append(signum)
-
-    sigs = (signal.SIGINT, signal.SIGTERM) if _in_main_thread() else ()
-    saved = {sig: signal.signal(sig, on_signal) for sig in sigs}
-    error: BaseException | None = None
-    try:
-        result = loop.run_until_complete(task)
-    except BaseException as err:
-        if not signalled:
-            raise
-        error = err
-    finally:
-        for sig, handler in saved.items():
-            signal.signal(sig, signal.SIG_DFL if handler is None else handler)
-        pending = asyncio.all_tasks(loop)
-        for left in pending:
-            left.cancel()
-        if pending:
-            loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
-        loop.close()
-    if signalled:
-        raise KeyboardInterrupt from error
-    return result
-
-
-def _run_in_thread(coro: Coroutine[Any, Any, Any], on_interrupt: Callable[[], None]) -> Any:
-    """Run ``coro`` to completion on a new loop in a helper thread (this thread's loop is busy).
-
-    In the main thread SIGINT and SIGTERM get our own handler while it runs, as in
-    :func:`run_interruptible` (the busy loop's handler, e.g. ``asyncio.run``'s, would only
-    act once the call returned): ``on_interrupt()``, the coroutine cancelled, its clean-up
-    awaited, then ``KeyboardInterrupt``.
-    """
     loop = asyncio.new_event_loop()
     loop.add_signal_handler = _refuse_signal_handler  # type: ignore[method-assign]
     task = loop.create_task(coro)
@@ -418,7 +374,7 @@ def _run_in_thread(coro: Coroutine[Any, Any, Any], on_interrupt: Callable[[], No
     def work() -> None:
         try:
             outcome["result"] = loop.run_until_complete(task)
-        except BaseException as err:  # noqa: BLE001 - handed to the waiting thread
+        except BaseException as err:  # noqa: BLE001 - re-raised by the caller below
             outcome["error"] = err
         finally:
             pending = asyncio.all_tasks(loop)
@@ -436,14 +392,17 @@ def _run_in_thread(coro: Coroutine[Any, Any, Any], on_interrupt: Callable[[], No
 
     sigs = (signal.SIGINT, signal.SIGTERM) if _in_main_thread() else ()
     saved = {sig: signal.signal(sig, interrupt) for sig in sigs}
-    worker = threading.Thread(target=work, name="coophelpers-notebook", daemon=True)
-    worker.start()
     try:
-        while worker.is_alive():
-            try:
-                worker.join(0.2)  # short waits, so signals are handled promptly
-            except KeyboardInterrupt:  # a handler other than ours raised it
-                interrupt()
+        if asyncio._get_running_loop() is None:
+            work()
+        else:  # this thread's loop is busy (Jupyter, Playwright): run the coroutine beside it
+            worker = threading.Thread(target=work, name="coophelpers-notebook", daemon=True)
+            worker.start()
+            while worker.is_alive():
+                try:
+                    worker.join(0.2)  # short waits, so signals are handled promptly
+                except KeyboardInterrupt:  # a handler other than ours raised it
+                    interrupt()
     finally:
         for sig, handler in saved.items():
             signal.signal(sig, signal.SIG_DFL if handler is None else handler)
