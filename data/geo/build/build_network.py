@@ -51,6 +51,9 @@ Columns added for issue 13 (every unit reachable; published lengths)
 * ``uncertainty_km``: the stated uncertainty: 20% of the length for circuity estimates, 10% for
   searoute, 5% for apportioned segments, 1% (at least 1 km) for a published figure unless the row
   states its own (the spread between sources, or the estimated part of a derived length).
+Issue 13 part 5: published lengths found later for edges already in :data:`EDGES` are kept as data in
+``data/geo/build/edge_lengths_found.csv`` (see :data:`FOUND_LENGTHS`); each replaces its edge's length and source, and
+the edge's note keeps the line it follows and the length it replaced.
 Length forms in :data:`EDGES`: a number (published), ``("pub", km, kind, uncertainty)``,
 ``("derived", km, uncertainty)``, ``None`` (circuity), ``("factor", f)``, ``("apportion", key)``,
 ``"searoute"`` or ``("fixed", km, uncertainty)``; an optional 11th element ``{"season": ..., "access": ...}``.
@@ -129,7 +132,7 @@ S_TMR = (
     "Ulan-Ude km 5642, Naushki km 5895, border km 5900; Mongolian km Sükhbaatar 21, Ulaanbaatar 404, Zamyn-Üüd 1113; "
     "Chinese km from Beijing: Erenhot 842, Jining 498 (via Datong) (https://wikiclassic.com/wiki/Jining%E2%80%93Erenhot_railway)"
 )
-S_R297 = "R297 'Amur' highway Chita-Khabarovsk 2,100 km; Belogorsk-Blagoveshchensk 124 km (https://wiki.av1.space/content/wikipedia_en_all_mini_2025-06/R297_highway_(Russia) | https://ipfs.io/ipfs/QmXoypizjW3WknFiJnKLwHCnL72vedxjQkDDP1mXWo6uco/wiki/R297_highway_(Russia).html)"
+S_R297 = "R297 'Amur' highway Chita-Khabarovsk 2,165 km: 'общая протяженность федеральной автодороги Р-297 \"Амур\" составляет 2165 километро[в]' (https://baikal24.ru/text/17-07-2025/005); 'Общая длина 2165 км' (Encyclopedia of Zabaykalye, https://ez.chita.ru/encycl/concepts/?id=7180); earlier cited as 2,100 km; Belogorsk-Blagoveshchensk 124 km (https://wiki.av1.space/content/wikipedia_en_all_mini_2025-06/R297_highway_(Russia) | https://ipfs.io/ipfs/QmXoypizjW3WknFiJnKLwHCnL72vedxjQkDDP1mXWo6uco/wiki/R297_highway_(Russia).html)"
 S_R258 = "R258 'Baikal' highway Irkutsk-Chita 1,113 km; km Ulan-Ude 448 (https://de.wikiup.org/wiki/R258_(Russland) | https://en.wikipedia.org/wiki/M55_highway_(Russia))"
 S_BAM_TYNDA = (
     "Tayshet-Tynda about 2,238 km, derived: Moscow-Tynda 6,721 km by train 76 via the BAM "
@@ -334,6 +337,48 @@ S_KINEL_STN = (
     "railway of 507 versts (540.4 km) at verst 155 of the line (https://wikiaro.ru/wiki/Kinel_railway_station, copy of "
     "en.wikipedia 'Kinel railway station')"
 )
+# --- sources added in issue 13 part 5 (new nodes and closed lines) ------------------------------------------
+S_DOSTYK_MOYYNTY = (
+    "KTZ Dostyk-Moyynty second-track project 'общей протяженностью 836 километров' "
+    "(https://today-kz.com/personalno/item/42989-v-kazahstane-otkroetsya-dvizhenie-po-marshrutu-dostyk-besk-l; "
+    "https://arna-news.kz/arna_kz/v-kazahstane-nachali-stroit-novuju-zheleznuju-dorogu/); Aktogay-Dostyk 'Ұзындығы 304 км' "
+    "(https://kk.wikipedia.org/wiki/%D0%90%D2%9B%D1%82%D0%BE%D2%93%D0%B0%D0%B9-%D0%94%D0%BE%D1%81%D1%82%D1%8B%D2%9B_%D1%82%D0%B5%D0%BC%D1%96%D1%80_%D0%B6%D0%BE%D0%BB%D1%8B)"
+)
+S_MOYYNTY_KARAGANDA = (
+    "(a) Astana-1 station: 'Entfernung zum Karaganda-Pass. 241km', 'Entfernung zu Almaty-1 1318km' "
+    "(https://perceptiode.com/%D0%90%D1%81%D1%82%D0%B0%D0%BD%D0%B0-1, copy of ru.wikipedia 'Астана-1'), less Astana-Karaganda 241, "
+    "Moyynty-Shu 438 and Shu-Almaty 306 km gives 333-335 km; (b) the Karaganda-Balkhash line 490 km less Moyynty-Balkhash 127 km "
+    "gives 363 km: 'Karaganda - Balkhash (490 km)' (https://perceptiode.com/%D0%A2%D1%80%D0%B0%D0%BD%D1%81%D0%BA%D0%B0%D0%B7%D0%B0%D1%85%D1%81%D1%82%D0%B0%D0%BD%D1%81%D0%BA%D0%B0%D1%8F_%D0%B6%D0%B5%D0%BB%D0%B5%D0%B7%D0%BD%D0%BE%D0%B4%D0%BE%D1%80%D0%BE%D0%B6%D0%BD%D0%B0%D1%8F_%D0%BC%D0%B0%D0%B3%D0%B8%D1%81%D1%82%D1%80%D0%B0%D0%BB%D1%8C, "
+    "copy of ru.wikipedia 'Трансказахстанская железнодорожная магистраль'), 'участке Мойынты — Балхаш длиной 127 км' "
+    "(http://xn--80afchn0c3a3g.xn--p1ai/news.php?readmore=8516)"
+)
+S_MOYYNTY_SHU = (
+    "'Строительство железнодорожной линии Мойынты - Шу протяженностью 438 км завершилось в 1953 году' (rail-news.kz, KTZ's "
+    "newspaper, 2023-10-23, https://rail-news.kz/index.php/ru/news/15922-moiynty-su-70-let-proslo-so-dnia-otkrytiia-zeleznodoroznoi-linii.html; "
+    "also https://rail-news.kz/ru/infrastructure/16459-moiynty-su-k-70-letnemu-iubileiu-so-dnia-otkrytiia-zd-linii-vypushheno-specizdanie.html)"
+)
+S_PROKHLADNAYA = (
+    "Mineralnye Vody station: 'Distanza da Georgievsk 29 km' (https://it.wiki7.org/wiki/Минеральные_Воды_(станция), copy of "
+    "ru.wikipedia 'Минеральные Воды (станция)'); Prokhladnaya station: 'Расстояние до Георгиевска 68 км', 'Расстояние до "
+    "Котляревской 15 км' (https://ru.wikipedia.org/wiki/Прохладная_(станция)); Darg-Kokh '45 км от Владикавказа' "
+    "(https://graniru.org/Events/Terror/m.76165.html); Beslan '23 км до Владикавказа' "
+    "(http://www.progressor.ru/outdoor/titancat/inet/fomichev/digory96_2.htm)"
+)
+S_GROZNY_CUT = (
+    "North Caucasus Railway, Grozny branch head, 2009-12-23: the Grozny-Sleptsovskaya section (59 km) 'во время военных действий "
+    "... был полностью разрушен. Теперь грозненский поезд, следующий на Москву, проходит через Моздок' "
+    "(https://kavkaz-uzel.eu/blogs/342/posts/3131)"
+)
+S_HOSHIN = (
+    "RZD's newspaper Gudok, 2013-04-05: 'На линии Южно-Сахалинск – Холмск поезда не ходят почти двадцать лет' "
+    "(https://www.gudok.ru/newspaper/?ID=892108&archive=2013.04.05); closed in 1994: 'проложенной через горы в 1921-28 годах "
+    "и закрытой в 1994-м. На её 84 километра...' (https://varandej.livejournal.com/981922.html, blog)"
+)
+S_KHOLMSK_TOMARI = (
+    "'Железнодорожное сообщение между Холмском и Томари восстановлено. ... Расстояние в 90 километров поезд преодолевает за "
+    "два с небольшим часа' (ASTV, 2019-06-17, "
+    "https://astv.ru/news/society/2019-06-17-zh-d-marshrut-holmsk-tomari-pervym-pereveli-na-shirokuyu-koleyu)"
+)
 S_XIANGQIAN = (
     "Hunan-Guizhou (Xiangqian) railway Zhuzhou-Guiyang 905 km (http://kotoba.ne.jp/word/湘黔線, "
     "quoting ja.wikipedia '湘黔線': '全長905km')"
@@ -415,13 +460,14 @@ NODES: list[tuple] = [
     ("sukhbaatar", "Sükhbaatar", "苏赫巴托尔", "Сухэ-Батор", "MN", C, "", "naushki-sukhbaatar-rail", ("gn", "2029156")),
     # Kazakhstan
     ("dostyk", "Dostyk", "多斯特克", "Достык", "KZ", C, "", "alashankou-dostyk-rail", ("gn", "1524537")),
-    ("altynkol", "Altynkol (Zharkent)", "阿腾科里", "Алтынколь", "KZ", C, "", "khorgos-altynkol-rail", ("gn", "1520253")),
+    ("altynkol", "Altynkol", "阿腾科里", "Алтынколь", "KZ", C, "", "khorgos-altynkol-rail", ("gn", "1522684", "placed at Khorgos (Kazakhstan, GeoNames 1522684), the settlement beside Altynkol station, which lies on the border: 'Altynkol railway station is located in the Almaty region on the Kazakh-Chinese border' (KTZ, https://railways.kz/en/news/volume-traffic-through-altynkol-khorgos-border-crossing-increase/); until issue 13 part 5 the node stood at Zharkent (GeoNames 1520253), about 30 km west")),
     ("aktogay", "Aktogay", "阿克托盖", "Актогай", "KZ", J, "", "", ("gn", "1526268")),
     ("almaty", "Almaty", "阿拉木图", "Алматы", "KZ", J, "", "", ("gn", "1526384")),
     ("karagandy", "Karaganda", "卡拉干达", "Караганда", "KZ", J, "", "", ("gn", "609655")),
     ("astana", "Astana", "阿斯塔纳", "Астана", "KZ", J, "", "", ("gn", "1526273")),
     ("petropavl", "Petropavl", "彼得罗巴甫尔", "Петропавловск", "KZ", J, "", "", ("gn", "1520172")),
     ("shu", "Shu", "楚河", "Шу", "KZ", J, "", "", ("gn", "1519030")),
+    ("moyynty", "Moyynty", "莫因特", "Мойынты", "KZ", J, "", "", ("gn", "1520844")),
     ("arys", "Arys", "阿雷斯", "Арыс", "KZ", J, "", "", ("gn", "1526168")),
     ("kyzylorda", "Kyzylorda", "克孜勒奥尔达", "Кызылорда", "KZ", J, "", "", ("gn", "1519922")),
     ("aktobe", "Aktobe", "阿克托别", "Актобе", "KZ", J, "", "", ("gn", "610611")),
@@ -502,6 +548,7 @@ NODES: list[tuple] = [
     ("komsomolsk", "Komsomolsk-on-Amur", "共青城", "Комсомольск-на-Амуре", "RU", J, "", "", ("gn", "2021851")),
     ("vanino", "Vanino", "瓦尼诺", "Ванино", "RU", P, "", "", ("gn", "2119932")),
     ("kholmsk", "Kholmsk", "霍尔姆斯克", "Холмск", "RU", P, "", "", ("gn", "2124615")),
+    ("tomari", "Tomari", "托马里", "Томари", "RU", J, "", "", ("gn", "2120530")),
     ("ussuriysk", "Ussuriysk", "乌苏里斯克", "Уссурийск", "RU", J, "", "", ("gn", "2014006")),
     ("kotlas", "Kotlas", "科特拉斯", "Котлас", "RU", J, "", "", ("gn", "543704")),
     ("konosha", "Konosha", "科诺沙", "Коноша", "RU", J, "", "", ("gn", "545353")),
@@ -564,6 +611,8 @@ NODES: list[tuple] = [
     ("nevinnomyssk", "Nevinnomyssk", "涅温诺梅斯克", "Невинномысск", "RU", J, "", "", ("gn", "522377")),
     ("mineralnye-vody", "Mineralnye Vody", "矿水城", "Минеральные Воды", "RU", J, "", "", ("gn", "526480")),
     ("beslan", "Beslan", "别斯兰", "Беслан", "RU", J, "", "", ("gn", "576697")),
+    ("prokhladny", "Prokhladny", "普罗赫拉德内", "Прохладный", "RU", J, "", "", ("gn", "504935")),
+    ("gudermes", "Gudermes", "古德尔梅斯", "Гудермес", "RU", J, "", "", ("gn", "558118")),
     # disputed units (regions.csv status 'disputed'): annexed by Russia in 2014, internationally recognised as Ukraine
     ("simferopol", "Simferopol", "辛菲罗波尔", "Симферополь", "RU", A, "UA-43", "", "region"),
     ("sevastopol", "Sevastopol", "塞瓦斯托波尔", "Севастополь", "RU", A, "UA-40", "", "region"),
@@ -585,7 +634,7 @@ APPORTION = {
     "jingbao": (833.0 - 498.0, "Jining-Baotou 335 km = Beijing-Baotou railway 833 km less Beijing-Jining 498 km (via Datong): " + S_JINGBAO + " | " + S_TMR),
     "mow-spe": (650.0, S_MOW_SPE),
     "vladimir-kirov": (707.0, "Vladimir-Kirov 707 km = Moscow-Kirov 917 km minus Moscow-Vladimir 210 km: " + S_KOLEJ_VLADIMIR),
-    "r297": (2100.0, S_R297),
+    "r297": (2165.0, S_R297),
     "baolan": (990.0, S_BAOLAN),
     "a370": (760.0, S_A370),
     "petro-murmansk": (1054.0 + 12.0, "Petrozavodsk-Murmansk about 1,066 km = Petrozavodsk-Kola 1,054 km plus Kola-Murmansk about 12 km (estimated): " + S_KIROV_RLY),
@@ -629,7 +678,9 @@ EDGES: list[tuple] = [
     ("tayshet", "tynda", R, RU_G, "", 2238, S_BAM_TYNDA, "", "", "Baikal-Amur Mainline via Severobaykalsk; length derived from two published distances, confidence M; the BAM km posts put Tynda at km 2349 (" + S_BAM_KM + "): to be reconciled"),
     ("tynda", "komsomolsk", R, RU_G, "", ("pub", 1470, "travel_guide", 30), S_BAM_KM, "", "", "Baikal-Amur Mainline km 2349-3819 (issue 13 part 3: was 1585.5 km, apportioned from 4,287 km less the derived 2,238 km Tayshet-Tynda); the km posts put Tynda at km 2349, 111 km beyond the derived Tayshet-Tynda length, which is kept (see that edge)"),
     ("komsomolsk", "vanino", R, RU_G, "", ("pub", 464, "travel_guide", 10), S_BAM_KM, "", "", "Baikal-Amur Mainline km 3819-4283 to Vanino (Sovetskaya Gavan at km 4309) (issue 13 part 3: was 463.5 km, apportioned)"),
-    ("kholmsk", "yuzhno-sakhalinsk", R, RU_G, "", None, S_CORRIDOR.format(what="Sakhalin railway Kholmsk-Yuzhno-Sakhalinsk"), "", "", "Converted from 1067 mm to 1520 mm gauge by 2019-2020"),
+    ("kholmsk", "yuzhno-sakhalinsk", R, RU_G, "", None, S_CORRIDOR.format(what="the direct mountain line Kholmsk-Yuzhno-Sakhalinsk (Hoshin line, 83-84 km)") + " | closed: " + S_HOSHIN, "", "1994", "closed in 1994 and mostly dismantled; only its two ends carry suburban trains (issue 13 part 5: was open)"),
+    ("kholmsk", "tomari", R, RU_G, "", ("pub", 90, "news", 3), S_KHOLMSK_TOMARI, "", "", "west-coast line, converted from 1067 mm to 1520 mm gauge in 2019 (issue 13 part 5: added)"),
+    ("tomari", "yuzhno-sakhalinsk", R, RU_G, "", ("factor", 1.6), S_CORRIDOR.format(what="Tomari-Ilyinsky, the Ilyinsky-Arsentyevka link across the Poyasok isthmus (1960s) and the east-coast line Arsentyevka-Dolinsk-Yuzhno-Sakhalinsk"), "", "", "the rail route from Kholmsk since 1994 (issue 13 part 5: added); no published length found; the line runs north to the isthmus and back south, so factor 1.6 (a stated assumption, about 165 km) instead of 1.25"),
     ("ulan-ude", "naushki", R, RU_G, "", 253, S_TMR, "", "", "Transsib/Trans-Mongolian km 5642-5895"),
     ("baltiysk", "kaliningrad", R, RU_G, "", None, S_CORRIDOR.format(what="Kaliningrad-Baltiysk line"), "", "", ""),
     # ---- European Russia: Central district ----
@@ -705,7 +756,9 @@ EDGES: list[tuple] = [
     # ---- Kazakhstan (1520 mm) ----
     ("dostyk", "aktogay", R, RU_G, "", None, S_CORRIDOR.format(what="Dostyk-Aktogay (China-Europe trains via Alashankou)"), "", "", ""),
     ("aktogay", "almaty", R, RU_G, "", None, S_CORRIDOR.format(what="Turksib Aktogay-Almaty"), "", "", ""),
-    ("aktogay", "karagandy", R, RU_G, "", None, S_CORRIDOR.format(what="Aktogay-Moyynty-Karaganda"), "", "", ""),
+    ("aktogay", "moyynty", R, RU_G, "", ("derived", 532, 8), S_DOSTYK_MOYYNTY, "", "", "Aktogay-Sayak-Balkhash-Moyynty: the 836 km Dostyk-Moyynty line less Dostyk-Aktogay 304 km (issue 13 part 5: the node Moyynty split the former Aktogay-Karaganda edge, 726.0 km at geodesic x 1.25, about 19 % short)"),
+    ("moyynty", "karagandy", R, RU_G, "", ("derived", 349, 20), S_MOYYNTY_KARAGANDA, "", "", "Moyynty-Karaganda (issue 13 part 5); two derivations disagree, 335 km and 363 km: the mean is used and half the spread plus the stations' distance from the centres is the uncertainty"),
+    ("moyynty", "shu", R, RU_G, "", ("pub", 438, "news", 5), S_MOYYNTY_SHU, "1953", "", "Moyynty-Shu line, the Astana-Karaganda-Almaty route (issue 13 part 5: added; before it, Astana-Almaty went round by Aktogay)"),
     ("karagandy", "astana", R, RU_G, "", None, S_CORRIDOR.format(what="Karaganda-Astana"), "", "", ""),
     ("astana", "petropavl", R, RU_G, "", None, S_CORRIDOR.format(what="Astana-Kokshetau-Petropavl"), "", "", ""),
     ("altynkol", "almaty", R, RU_G, "", None, S_CORRIDOR.format(what="Altynkol-Zhetygen-Almaty (opened with the Khorgos link, 2012)"), "2012-12", "", ""),
@@ -872,11 +925,14 @@ EDGES: list[tuple] = [
     ("nevinnomyssk", "cherkessk", R, RU_G, "", None, S_CORRIDOR.format(what="Nevinnomyssk-Cherkessk branch"), "", "", ""),
     ("nevinnomyssk", "stavropol", D, "", "", None, S_CORRIDOR.format(what="Nevinnomyssk-Stavropol road"), "", "", ""),
     ("mineralnye-vody", "nalchik", R, RU_G, "", None, S_CORRIDOR.format(what="Mineralnye Vody-Prokhladnaya-Kotlyarevskaya-Nalchik"), "", "", ""),
-    ("mineralnye-vody", "beslan", R, RU_G, "", None, S_CORRIDOR.format(what="Mineralnye Vody-Prokhladnaya-Beslan"), "", "", ""),
+    ("mineralnye-vody", "prokhladny", R, RU_G, "", ("derived", 97, 2), S_PROKHLADNAYA, "", "", "Mineralnye Vody-Georgievsk 29 km + Georgievsk-Prokhladnaya 68 km (issue 13 part 5: the node Prokhladny split the former Mineralnye Vody-Beslan edge, 199.5 km at geodesic x 1.25)"),
+    ("prokhladny", "beslan", R, RU_G, "", ("derived", 84, 12), S_PROKHLADNAYA, "", "", "Prokhladnaya-Kotlyarevskaya 15 km + Kotlyarevskaya-Darg-Kokh about 47 km (estimated, geodesic x 1.1) + Darg-Kokh-Beslan 22 km (45 km from Vladikavkaz less Beslan's 23 km)"),
+    ("prokhladny", "gudermes", R, RU_G, "", None, S_CORRIDOR.format(what="Prokhladnaya-Mozdok-Chervlyonnaya-Uzlovaya-Gudermes; Prokhladnaya-Chervlyonnaya-Uzlovaya 166 km (https://ru.wikipedia.org/wiki/Прохладная_(станция)), Chervlyonnaya-Gudermes not found"), "", "", "the route of Grozny's and Dagestan's trains to the west since the Beslan-Grozny line was cut (issue 13 part 5: added)"),
     ("beslan", "vladikavkaz", R, RU_G, "", None, S_CORRIDOR.format(what="Beslan-Vladikavkaz branch"), "", "", ""),
-    ("beslan", "grozny", R, RU_G, "", None, S_CORRIDOR.format(what="Beslan-Nazran-Grozny"), "", "", ""),
+    ("beslan", "grozny", R, RU_G, "", None, S_CORRIDOR.format(what="Beslan-Nazran-Sleptsovskaya-Grozny") + " | closed: " + S_GROZNY_CUT, "", "1994-12", "no through trains since the First Chechen War (began December 1994); the last-train date was not found, so the month the war began is used; the Sleptsovskaya-Grozny section was destroyed and only a feasibility study for it is funded (issue 13 part 5: was open)"),
     ("vladikavkaz", "magas", D, "", "", None, S_CORRIDOR.format(what="Vladikavkaz-Nazran-Magas road"), "", "", "Magas has no station; Nazran on the Beslan-Grozny line is 5 km away"),
-    ("grozny", "makhachkala", R, RU_G, "", None, S_CORRIDOR.format(what="Grozny-Gudermes-Makhachkala"), "", "", ""),
+    ("grozny", "gudermes", R, RU_G, "", None, S_CORRIDOR.format(what="Grozny-Gudermes"), "", "", "issue 13 part 5: the node Gudermes split the former Grozny-Makhachkala edge"),
+    ("gudermes", "makhachkala", R, RU_G, "", None, S_CORRIDOR.format(what="Gudermes-Khasavyurt-Makhachkala"), "", "", ""),
     ("makhachkala", "astrakhan", R, RU_G, "", None, S_CORRIDOR.format(what="Makhachkala-Kizlyar-Astrakhan"), "", "", ""),
     ("volgograd", "astrakhan", R, RU_G, "", None, S_CORRIDOR.format(what="Volgograd-Verkhny Baskunchak-Astrakhan"), "", "", ""),
     ("saratov", "volgograd", R, RU_G, "", None, S_CORRIDOR.format(what="Saratov-Kamyshin-Volgograd"), "", "", ""),
@@ -925,6 +981,8 @@ def build_nodes() -> list[dict[str, object]]:
             lat, lon = round(float(city["latitude"]), 5), round(float(city["longitude"]), 5)
             source = GN_SOURCE.format(gid=pos[1])
             note = "settlement centre" if kind != "admin_centre" else ""
+            if len(pos) > 2:  # a stated reason why this settlement stands for the node
+                note = pos[2]
         elif pos[0] == "crossing":
             cid, side = pos[1], pos[2]
             row = crossings.get(cid)
@@ -992,6 +1050,73 @@ def _meta(edge: tuple) -> dict:
     return meta
 
 
+#: Published lengths found for edges after their row in EDGES was written (issue 13 part 5): one row per edge id with
+#: ``length_km``, ``form`` (``pub`` = a published figure for this edge; ``derived`` = sums or differences of
+#: published km posts on the same line), ``kind`` (the kind of publication), ``uncertainty_km``, ``source`` and
+#: ``note``. A row here replaces the edge's length and source; the edge's own corridor text and the length it
+#: replaces move into the note.
+FOUND_LENGTHS = Path(__file__).resolve().with_name("edge_lengths_found.csv")
+FOUND_FORMS = ("pub", "derived")
+
+
+def _read_found_lengths() -> dict[str, dict[str, str]]:
+    found: dict[str, dict[str, str]] = {}
+    with FOUND_LENGTHS.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            eid = row["edge_id"]
+            if eid in found:
+                raise SystemExit(f"{FOUND_LENGTHS.name}: edge {eid} twice")
+            if row["form"] not in FOUND_FORMS:
+                raise SystemExit(f"{FOUND_LENGTHS.name}: edge {eid}: form {row['form']!r} is not one of {FOUND_FORMS}")
+            if not row["source"].strip() or "http" not in row["source"]:
+                raise SystemExit(f"{FOUND_LENGTHS.name}: edge {eid}: the source needs an address")
+            found[eid] = row
+    return found
+
+
+def _edge_ids(raw: list[tuple]) -> list[str]:
+    """Each edge's id: ``mode-from-to``, with ``-2``, ``-3`` ... for further edges between the same nodes."""
+    seen: dict[str, int] = {}
+    ids = []
+    for a, b, mode, *_rest in raw:
+        base = f"{mode}-{a}-{b}"
+        n = seen.get(base, 0)
+        seen[base] = n + 1
+        ids.append(base if n == 0 else f"{base}-{n + 1}")
+    return ids
+
+
+def _replaced(length: object, mode: str, geo: float, group_all: dict[str, float]) -> str:
+    """What an edge's length was before a found length replaced it, for its note."""
+    if isinstance(length, (int, float)):
+        return f"{float(length):g} km published"
+    if length is None:
+        return f"{max(geo * CIRCUITY[mode], 0.5):.1f} km, geodesic x {CIRCUITY[mode]:.2f}"
+    if length == "searoute":
+        return "a searoute sea distance (modelled)"
+    if length[0] == "factor":
+        return f"{geo * length[1]:.1f} km, geodesic x {length[1]:.2f}"
+    if length[0] == "apportion":
+        return f"{geo * APPORTION[length[1]][0] / group_all[length[1]]:.1f} km, apportioned"
+    if length[0] == "fixed":
+        return f"{float(length[1]):g} km stated without a retrieved publication"
+    return f"{float(length[1]):g} km {length[0]}"
+
+
+def _found_length(row: dict[str, str], source: str, note: str, was: str) -> tuple:
+    """The length, source and note of an edge from its row in :data:`FOUND_LENGTHS`."""
+    km, unc = float(row["length_km"]), float(row["uncertainty_km"])
+    is_corridor = source.startswith("corridor: ")
+    parts = [row["note"].strip(), f"line: {source.removeprefix('corridor: ')}" if is_corridor else "",
+             f"issue 13 part 5: was {was}", note]
+    new_note = "; ".join(part for part in parts if part)
+    # the edge's own source stays when it says more than the corridor (its dates, its access, the figure replaced)
+    new_source = row["source"].strip() if is_corridor or not source else f"{row['source'].strip()} || before: {source}"
+    if row["form"] == "derived":
+        return ("derived", km, unc), new_source, new_note
+    return ("pub", km, row["kind"], unc), new_source, new_note
+
+
 #: The network records openings and closures from this date (coophelpers._validate.FIRST_DATES["network"]);
 #: an earlier opening date goes into the note and the line is drawn as it is today.
 RECORDED_FROM = "1986-07-01"
@@ -1007,12 +1132,22 @@ def build_edges(nodes: list[dict[str, object]]) -> tuple[list[dict[str, object]]
             raise SystemExit(f"edge {a}-{b}: unknown node")
         na, nb = by_id[a], by_id[b]
         geod_of[i] = geodesic_km(na["lat"], na["lon"], nb["lat"], nb["lon"])
+    ids = _edge_ids(raw)
+    found = _read_found_lengths()
+    # apportioned groups: the published through length, less the members that have a found length of their own,
+    # shared over the other members by geodesic
     group_sum: dict[str, float] = {}
+    group_all: dict[str, float] = {}  # over every member: what the lengths were before found lengths
+    group_taken: dict[str, float] = {}
     for i, e in enumerate(raw):
         if isinstance(e[5], tuple) and e[5][0] == "apportion":
-            group_sum[e[5][1]] = group_sum.get(e[5][1], 0.0) + geod_of[i]
+            key = e[5][1]
+            group_all[key] = group_all.get(key, 0.0) + geod_of[i]
+            if ids[i] in found:
+                group_taken[key] = group_taken.get(key, 0.0) + float(found[ids[i]]["length_km"])
+            else:
+                group_sum[key] = group_sum.get(key, 0.0) + geod_of[i]
     rows = []
-    seen_ids: dict[str, int] = {}
     for i, edge in enumerate(raw):
         a, b, mode, gauge, crossing_id, length, source, opened, closed, note = edge[:10]
         if opened and opened < RECORDED_FROM[: len(opened)]:  # older lines are drawn as they are today
@@ -1020,6 +1155,10 @@ def build_edges(nodes: list[dict[str, object]]) -> tuple[list[dict[str, object]]
             opened = ""
         meta = _meta(edge)
         geo = geod_of[i]
+        eid = ids[i]
+        if eid in found:
+            was = _replaced(length, mode, geo, group_all)
+            length, source, note = _found_length(found.pop(eid), source, note, was)
         if isinstance(length, (int, float)):
             published = float(length)
             length = ("pub", published, _kind_of(source), max(1.0, round(published * 0.01, 1)))
@@ -1046,7 +1185,7 @@ def build_edges(nodes: list[dict[str, object]]) -> tuple[list[dict[str, object]]
             estimated, circuity, kind = True, f"{length_km / geo:.2f}", "estimate_stated"
         elif length[0] == "apportion":
             total, src = APPORTION[length[1]]
-            factor = total / group_sum[length[1]]
+            factor = (total - group_taken.get(length[1], 0.0)) / group_sum[length[1]]
             length_km = geo * factor
             estimated, circuity, kind = True, f"{factor:.3f}", "apportioned"
             unc = length_km * UNCERTAINTY_SHARE["apportioned"]
@@ -1059,10 +1198,6 @@ def build_edges(nodes: list[dict[str, object]]) -> tuple[list[dict[str, object]]
             estimated, kind = False, "derived"
         else:
             raise SystemExit(f"edge {a}-{b}: unknown length {length!r}")
-        base = f"{mode}-{a}-{b}"
-        n = seen_ids.get(base, 0)
-        seen_ids[base] = n + 1
-        eid = base if n == 0 else f"{base}-{n + 1}"
         default_season = "weather_dependent" if mode == "ferry" else "year_round"
         rows.append(
             {
@@ -1076,7 +1211,7 @@ def build_edges(nodes: list[dict[str, object]]) -> tuple[list[dict[str, object]]
             }
         )
     # checks
-    problems = []
+    problems = [f"{FOUND_LENGTHS.name}: no edge {eid}" for eid in found]
     for r in rows:
         if r["length_km"] + 0.05 < r["_geod"]:
             problems.append(f"{r['id']}: length {r['length_km']} km < geodesic {r['_geod']:.1f} km")
