@@ -103,6 +103,14 @@ _LAZY: dict[str, str] = {
     "network_change": "coophelpers.partners",
     "dwell_scenario": "coophelpers.partners",
     "gravity_table": "coophelpers.partners",
+    # economic ties
+    "load_trade": "coophelpers.ties",
+    "trade_series": "coophelpers.ties",
+    "trade_coverage": "coophelpers.ties",
+    "convert_currency": "coophelpers.ties",
+    "load_sister_relations": "coophelpers.ties",
+    "load_zones": "coophelpers.ties",
+    "load_investment_statements": "coophelpers.ties",
     # maps and sharing
     "base_map": "coophelpers.maps",
     "add_regions": "coophelpers.maps",
@@ -115,6 +123,8 @@ _LAZY: dict[str, str] = {
     "mechanism_map": "coophelpers.maps",
     "crossings_map": "coophelpers.maps",
     "route_map": "coophelpers.maps",
+    "ties_map": "coophelpers.maps",
+    "trade_map": "coophelpers.maps",
     "plot_regions": "coophelpers.maps",
     "plot_mechanisms": "coophelpers.maps",
     "plot_crossings": "coophelpers.maps",
@@ -128,7 +138,7 @@ _LAZY: dict[str, str] = {
 #: public modules, importable as attributes (``ch.settings``, ``ch.maps``)
 _MODULES = (
     "border", "crossings", "data", "distances", "geodesy", "joins", "maps", "mechanisms", "network",
-    "partners", "places", "regions", "sea", "settings", "site",
+    "partners", "places", "regions", "sea", "settings", "site", "ties",
 )
 _ERRORS = (
     "CoophelpersDeprecationWarning", "CoophelpersError", "CoophelpersWarning", "DataIntegrityError",

@@ -24,6 +24,10 @@ PATTERNS: dict[str, tuple[str, str]] = {
              "such as manzhouli-zabaykalsk-rail"),
     "district": (r"[A-Z][A-Za-z]*FD", "a federal-district id such as FEFD or SibFD"),
     "gauges": (r"\d{4}/\d{4}", "two track gauges in mm, such as 1435/1520"),
+    "reporter": (r"CN-[A-Z]{2}|RU-[A-Z]{2,3}|UA-\d{2}|(?:customs|fd):[a-z0-9]+(?:-[a-z0-9]+)*|country:(?:CN|RU)",
+                 "a region code such as CN-HL, or an aggregate id such as customs:heihe, fd:far-eastern or country:CN"),
+    "partner": (r"country:(?:CN|RU)", "country:CN or country:RU"),
+    "url": (r"https?://\S+", "a web address starting with http:// or https://"),
 }
 CONFIDENCE = ("H", "M", "L")
 #: How a network link runs through the year (network_edges.csv ``seasonality``).
@@ -37,6 +41,19 @@ LENGTH_SOURCE_KINDS = (
     "travel_guide", "travel_agency", "dictionary", "secondary", "blog", "curated_crossings", "derived",
     "apportioned", "estimate_circuity", "estimate_searoute", "estimate_stated",
 )
+# economic ties (coophelpers.ties)
+TIE_FLOWS = ("total", "exports", "imports")
+TIE_BASES = ("enterprise_location", "customs_district", "regional_government", "customs_directorate", "consulate",
+             "unknown")
+TIE_CURRENCIES = ("USD", "CNY", "RUB")
+TIE_UNITS = {"billion": 1e9, "million": 1e6, "thousand": 1e3}
+TIE_RELATIONS = ("sister", "friendly", "cooperation_agreement", "memorandum")
+TIE_LEVELS = ("province", "city")
+TIE_ZONE_KINDS = ("cn_overseas_zone", "free_port", "asez", "cross_border_zone")
+TIE_ZONE_STATUSES = ("operating", "planned", "closed", "merged", "unknown")
+TIE_METRICS = ("declared_investment", "actual_investment", "projects", "residents", "share_of_foreign_investment",
+               "share_of_investment", "other")
+TIE_SOURCE_KINDS = ("official", "agency", "newspaper", "consulate", "mirror", "encyclopedia", "academic")
 MACRO_REGIONS = ("North", "Northeast", "East", "Central", "South", "Southwest", "Northwest")
 @dataclass(frozen=True)
 class Column:
@@ -195,6 +212,52 @@ SCHEMAS: dict[str, Schema] = {
         _c("language", choices=("en", "ru", "zh")), _c("relation", choices=_RELATIONS[:3]),
         _c("okrugs", "list", opt=True), _c("sources", "list"), _c("note", opt=True), _AS_OF,
     )),
+    "trade.csv": Schema(
+        (
+            _c("id", pattern="slug", unique=True), _c("reporter", pattern="reporter"),
+            _c("reporter_kind", choices=("region", "customs_district", "federal_district", "country")),
+            _c("partner", pattern="partner"), _c("period_start", "partial_date"), _c("period_end", "partial_date"),
+            _c("full_year", "bool"), _c("flow", choices=TIE_FLOWS),
+            _c("value", "float", opt=True, low=0.0, high=1e7, what="a trade value in its unit"),
+            _c("currency", opt=True, choices=TIE_CURRENCIES), _c("unit", opt=True, choices=tuple(TIE_UNITS)),
+            _c("basis", choices=TIE_BASES),
+            _c("yoy_pct", "float", opt=True, low=-100.0, high=10000.0, what="a year-on-year change in percent"),
+            _c("share_pct", "float", opt=True, low=0.0, high=100.0, what="a share in percent"),
+            _c("share_of", opt=True), _c("published", "partial_date", opt=True), _c("source"),
+            _c("source_url", pattern="url"), _c("source_kind", choices=TIE_SOURCE_KINDS), _c("original", "bool"),
+            _c("quote"), _AS_OF, _CONF, _c("conflict_group", opt=True, pattern="slug"), _c("note", opt=True),
+        ),
+        together=(("value", "currency", "unit"), ("share_pct", "share_of")),
+        any_of=(("value", "yoy_pct", "share_pct"),),
+        min_rows=30,
+    ),
+    "sister_relations.csv": Schema((
+        _c("id", pattern="slug", unique=True), _c("cn_code", pattern="cn_region"), *_names("cn_name_en", "cn_name_zh"),
+        _c("cn_level", choices=TIE_LEVELS), _c("ru_code", pattern="ru_region"), *_names("ru_name_en", "ru_name_ru"),
+        _c("ru_level", choices=TIE_LEVELS), _c("relation_type", choices=TIE_RELATIONS),
+        _c("signed", "partial_date", opt=True), _c("approved", "partial_date", opt=True), _c("source"),
+        _c("source_url", pattern="url"), _c("source_kind", choices=TIE_SOURCE_KINDS), _c("original", "bool"),
+        _c("quote"), _AS_OF, _CONF, _c("note", opt=True),
+    ), min_rows=10,
+        refs=(("cn_code", "regions.csv", "code"), ("ru_code", "regions.csv", "code"))),
+    "zones.csv": Schema((
+        _c("id", pattern="slug", unique=True), _c("name_en"), _c("name_zh", opt=True), _c("name_ru", opt=True),
+        _c("kind", choices=TIE_ZONE_KINDS), _c("region_code", pattern="region"), _c("municipality", opt=True),
+        _lat("lat"), _lon("lon"), _c("position_quality", choices=("site", "settlement_centre", "region_centre")),
+        _c("established", "partial_date", opt=True), _c("status", choices=TIE_ZONE_STATUSES),
+        _c("status_as_of", "partial_date"), _c("list_complete", "bool"), _c("source"),
+        _c("source_url", pattern="url"), _c("source_kind", choices=TIE_SOURCE_KINDS), _c("original", "bool"),
+        _c("quote"), _AS_OF, _CONF, _c("note", opt=True),
+    ), min_rows=5, refs=(("region_code", "regions.csv", "code"),)),
+    "investment_statements.csv": Schema((
+        _c("id", pattern="slug", unique=True), _c("date", "partial_date"), _c("speaker"), _c("speaker_org"),
+        _c("scope"), _c("metric", choices=TIE_METRICS),
+        _c("value", "float", low=0.0, high=1e7, what="the stated value in its unit"),
+        _c("currency", opt=True, choices=(*TIE_CURRENCIES, "EUR")), _c("unit", opt=True),
+        _c("period_covered", opt=True), _c("source"), _c("source_url", pattern="url"),
+        _c("source_kind", choices=TIE_SOURCE_KINDS), _c("original", "bool"), _c("quote"), _AS_OF, _CONF,
+        _c("note", opt=True),
+    ), min_rows=3),
     "region_aliases.csv": Schema((
         _c("alias"), _c("code", pattern="region"), _c("relation", choices=_RELATIONS),
         _c("okrugs", "list", opt=True), _c("convention", pattern="slug"), _c("source"),

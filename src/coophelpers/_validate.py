@@ -58,6 +58,7 @@ FIRST_DATES: dict[str, tuple[_dt.date, str]] = {
         "mechanism members follow the federal districts, created on 2000-05-13",
     ),
     "crossings": (_dt.date(1901, 1, 1), "the crossings registry's first recorded opening, in 1901"),
+    "ties": (_dt.date(1980, 1, 1), "the economic-ties tables record nothing before 1980"),
     "network": (
         _dt.date(1986, 7, 1),
         "the transport network records openings and closures from 1986-07-01; older lines are "

@@ -60,6 +60,10 @@ LOADERS = {
     "name_conventions.csv": lambda: data.read_csv("name_conventions.csv"),
     "network_lengths_published.csv": lambda: data.read_csv("network_lengths_published.csv"),
     "region_aliases.csv": lambda: ch.resolve_region("г. Москва"),
+    "trade.csv": lambda: ch.load_trade(),
+    "sister_relations.csv": lambda: ch.load_sister_relations(),
+    "zones.csv": lambda: ch.load_zones(),
+    "investment_statements.csv": lambda: ch.load_investment_statements(),
 }
 
 #: Per CSV file, the column each value fault breaks and the bad value written into it.
@@ -103,6 +107,23 @@ VALUE_FAULTS = {
         "impossible_date": ("opened", "2019-02-30"), "bad_code": ("from", "Moscow"),
         "bad_choice": ("mode", "Rail"),
     },
+    "trade.csv": {
+        "drop_column": "currency", "text_in_number": ("value", "about 20"),
+        "impossible_date": ("period_start", "2019-02-30"), "bad_code": ("reporter", "Heilongjiang"),
+        "bad_choice": ("currency", "usd"),
+    },
+    "sister_relations.csv": {
+        "drop_column": "relation_type", "impossible_date": ("as_of", "2019-02-30"),
+        "bad_code": ("ru_code", "RU-Tatarstan"), "bad_choice": ("relation_type", "twin"),
+    },
+    "zones.csv": {
+        "drop_column": "lat", "text_in_number": ("lon", "east"), "latitude_123": ("lat", "123"),
+        "bad_code": ("region_code", "RU_PRI"), "bad_choice": ("kind", "sez"),
+    },
+    "investment_statements.csv": {
+        "drop_column": "metric", "text_in_number": ("value", "many"),
+        "impossible_date": ("date", "2019-02-30"), "bad_choice": ("metric", "investment"),
+    },
     "ports.csv": {
         "drop_column": "lon", "text_in_number": ("lat", "sixty"),
         "impossible_date": ("as_of", "2019-02-30"), "latitude_123": ("lat", "123"),
@@ -125,7 +146,7 @@ def _clear() -> None:
     """Forget every cached table, so the next load reads the (broken) copy."""
     for cache in ("_verified", "_manifest_cache", "_valid"):
         getattr(data, cache, set()).clear()
-    names = ("regions", "crossings", "_mechanism_data", "mechanisms", "_network_data", "network", "sea", "border")
+    names = ("regions", "crossings", "_mechanism_data", "mechanisms", "_network_data", "network", "sea", "border", "ties")
     for module in filter(None, (sys.modules.get(f"coophelpers.{n}") for n in names)):
         for value in vars(module).values():
             if callable(getattr(value, "cache_clear", None)):

@@ -67,6 +67,7 @@ def test_each_dataset_names_its_own_first_date():
             "mechanisms": lambda d: ch.mechanism_members("yangtze-volga", as_of=d),
             "crossings": lambda d: ch.load_crossings(as_of=d),
             "network": lambda d: ch.route("harbin", "moscow", as_of=d),
+            "ties": lambda d: ch.load_trade(as_of=d),
         }[dataset]
         with pytest.raises(InvalidInputError, match=first.isoformat()):
             call(before)

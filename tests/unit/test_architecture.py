@@ -28,10 +28,10 @@ import pytest
 SRC = Path(__file__).resolve().parents[2] / "src" / "coophelpers"
 
 FLOORS = {
-    "ground": ("_errors", "_version", "settings", "_names", "_validate", "_io", "geodesy"),
+    "ground": ("_errors", "_version", "settings", "_names", "_validate", "_io", "geodesy", "_fx"),
     "data": ("data", "_schema", "_schema_tables"),
     "domain": ("_region_names", "places", "regions", "_mechanism_data", "mechanisms", "crossings", "border", "_network_data", "_network_time",
-               "_network_graph", "network", "sea"),
+               "_network_graph", "network", "sea", "ties"),
     "analysis": ("distances", "partners", "citation", "exports", "joins"),
     "maps": ("maps",),
     "site": ("site",),

@@ -5,7 +5,8 @@ Build
     GeoDataFrame as a layer with escaped trilingual tooltips), :func:`add_legend`,
     :func:`add_source` (a data source for the provenance box), :func:`tooltip_html`.
 Themes
-    :func:`regions_map`, :func:`mechanism_map`, :func:`crossings_map`, :func:`route_map`
+    :func:`regions_map`, :func:`mechanism_map`, :func:`crossings_map`, :func:`route_map`,
+    :func:`ties_map`, :func:`trade_map`
     (:mod:`coophelpers.maps.themes`).
 Figures
     :func:`plot_regions`, :func:`plot_mechanisms`, :func:`plot_crossings`, :func:`plot_routes`, :func:`plot_map`:
@@ -29,7 +30,7 @@ from coophelpers.maps.builders import DEFAULT_BOUNDS, LEGEND_SHAPES, add_legend,
 from coophelpers.maps.display import MapDisplay, show_map
 from coophelpers.maps.figures import plot_crossings, plot_map, plot_mechanisms, plot_regions, plot_routes
 from coophelpers.maps.output import check_map_size, map_html, map_output, save_map
-from coophelpers.maps.themes import crossings_map, mechanism_map, regions_map, route_map
+from coophelpers.maps.themes import crossings_map, mechanism_map, regions_map, route_map, ties_map, trade_map
 
 __all__ = [
     "DEFAULT_BOUNDS",
@@ -53,5 +54,7 @@ __all__ = [
     "route_map",
     "save_map",
     "show_map",
+    "ties_map",
     "tooltip_html",
+    "trade_map",
 ]

@@ -1,0 +1,238 @@
+"""Economic-ties maps: zones and sister relations with the mechanisms, and trade per region as a choropleth."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import folium
+
+from coophelpers import data
+from coophelpers._errors import InvalidInputError
+from coophelpers._fx import TARGETS as FX_TARGETS
+from coophelpers._validate import check_bool, check_choice
+from coophelpers.maps._elements import check_map
+from coophelpers.maps._provenance import add_source
+from coophelpers.maps._text import tooltip_html
+from coophelpers.maps.builders import add_legend, add_regions, base_map, ensure_layer_control
+from coophelpers.maps.themes.mechanisms import mechanism_map
+from coophelpers.regions import admin_centre, load_regions
+from coophelpers.ties import FLOWS, RELATION_TYPES, ZONE_KINDS, load_sister_relations, load_trade, load_zones
+
+if TYPE_CHECKING:
+    import datetime as _dt
+
+__all__ = ["RELATION_STYLES", "ZONE_COLOURS", "ties_map", "trade_map"]
+
+#: One colour per zone kind.
+ZONE_COLOURS = {
+    "cn_overseas_zone": "#c0392b",
+    "free_port": "#1f618d",
+    "asez": "#117a65",
+    "cross_border_zone": "#b9770e",
+}
+ZONE_LABELS = {
+    "cn_overseas_zone": "Chinese overseas economic and trade cooperation zone",
+    "free_port": "Free Port of Vladivostok (municipality)",
+    "asez": "Advanced Special Economic Zone (named in sources; list incomplete)",
+    "cross_border_zone": "Cross-border trade or cooperation zone",
+}
+#: Line colour and dash per relation type, from the strongest to the loosest.
+RELATION_STYLES = {
+    "sister": ("#6c3483", None, "Sister provinces or cities"),
+    "friendly": ("#6c3483", "6 4", "Friendly relations"),
+    "cooperation_agreement": ("#7f8c8d", "2 4", "Cooperation agreement"),
+    "memorandum": ("#aab7b8", "1 5", "Memorandum"),
+}
+
+
+def _zone_rows(zone: Any) -> list[tuple[str, str]]:
+    rows = [("English", zone["name_en"]), ("中文", zone["name_zh"]), ("Русский", zone["name_ru"]),
+            ("Kind", ZONE_LABELS[zone["kind"]]), ("Region", zone["region_code"])]
+    if zone["municipality"]:
+        rows.append(("Municipality", zone["municipality"]))
+    rows += [("Established", zone["established"] or "not stated"),
+             ("Status", f"{zone['status']} (as of {zone['status_as_of']})"),
+             ("Position", zone["position_quality"].replace("_", " ")),
+             ("Source", f"{zone['source']} ({zone['source_url']})"),
+             ("Checked", f"{zone['as_of']} (confidence {zone['confidence']})")]
+    return rows
+
+
+def _relation_rows(rel: Any) -> list[tuple[str, str]]:
+    return [("China", f"{rel['cn_name_en']} {rel['cn_name_zh']} ({rel['cn_level']}, {rel['cn_code']})"),
+            ("Russia", f"{rel['ru_name_en']} {rel['ru_name_ru']} ({rel['ru_level']}, {rel['ru_code']})"),
+            ("Relation", RELATION_STYLES[rel["relation_type"]][2]),
+            ("Signed", rel["signed"] or "not stated"), ("Approved", rel["approved"] or "not stated"),
+            ("Source", f"{rel['source']} ({rel['source_url']})")]
+
+
+def ties_map(
+    mechanism: str | Iterable[str] | None = None,
+    *,
+    as_of: _dt.date | str | None = None,
+    zones: bool = True,
+    relations: bool = True,
+    m: folium.Map | None = None,
+) -> folium.Map:
+    """Map the economic zones and the sister relations over the members of the cooperation mechanisms.
+
+    Parameters
+    ----------
+    mechanism
+        A mechanism id or name, a list, or None for all four (as for :func:`coophelpers.mechanism_map`).
+    as_of
+        Date of the membership, and the date up to which zones and relations count (default today).
+    zones, relations
+        Whether to draw the zones (circle markers by kind) and the relations (lines between the partners'
+        centres: a province's administrative centre, or the region centre for a city, styled by type).
+    m
+        A map to draw on; default the mechanism map.
+
+    Returns
+    -------
+    folium.Map
+        With the mechanism layers, a ``Zones`` layer (class ``coop-zone``), a ``Sister relations`` layer
+        (class ``coop-relation``), tooltips with dates and sources, a legend and the sources.
+
+    Raises
+    ------
+    UnknownMechanismError
+        An unknown mechanism.
+    InvalidInputError
+        A bad ``as_of``, ``zones``, ``relations`` or ``m``.
+
+    Examples
+    --------
+    >>> import coophelpers as ch
+    >>> m = ch.ties_map("northeast-fareast", as_of="2024-01-01")
+    >>> type(m).__name__
+    'OfflineMap'
+    """
+    show_zones = check_bool(zones, param="zones")
+    show_relations = check_bool(relations, param="relations")
+    check_map(m)
+    m = mechanism_map(mechanism, as_of=as_of, m=m)
+    mech_ids = None if mechanism is None else mechanism
+    legend: list[tuple[str, str, str]] = []
+    if show_relations:
+        rels = load_sister_relations(as_of=as_of, mechanism=mech_ids if isinstance(mech_ids, str) else None)
+        group = folium.FeatureGroup(name=f"Sister relations ({len(rels)})", show=True)
+        for _, rel in rels.iterrows():
+            colour, dash, _label = RELATION_STYLES[rel["relation_type"]]
+            a, b = admin_centre(rel["cn_code"]), admin_centre(rel["ru_code"])
+            folium.PolyLine([a, b], color=colour, weight=2, opacity=0.8, dash_array=dash, class_name="coop-relation",
+                            tooltip=folium.Tooltip(tooltip_html(_relation_rows(rel)))).add_to(group)
+        group.add_to(m)
+        legend += [(RELATION_STYLES[t][2], RELATION_STYLES[t][0], "line") for t in RELATION_TYPES
+                   if t in set(rels["relation_type"])]
+    if show_zones:
+        zs = load_zones(as_of=as_of)
+        group = folium.FeatureGroup(name=f"Zones ({len(zs)})", show=True)
+        for _, zone in zs.iterrows():
+            folium.CircleMarker((zone["lat"], zone["lon"]), radius=6, color="#17202a", weight=1,
+                                fill=True, fill_color=ZONE_COLOURS[zone["kind"]], fill_opacity=0.9,
+                                class_name="coop-zone",
+                                tooltip=folium.Tooltip(tooltip_html(_zone_rows(zone)))).add_to(group)
+        group.add_to(m)
+        legend += [(ZONE_LABELS[k], ZONE_COLOURS[k], "circle") for k in ZONE_KINDS if k in set(zs["kind"])]
+    if legend:
+        add_legend(m, "Economic ties", legend)
+    for record in data.source_records("zones.csv", "sister_relations.csv"):
+        add_source(m, **record)
+    ensure_layer_control(m)
+    return m
+
+
+def trade_map(
+    year: int,
+    *,
+    partner: str | None = None,
+    flow: str = "total",
+    currency: str = "USD",
+    m: folium.Map | None = None,
+) -> folium.Map:
+    """Map each region's full-year trade with the other country in one year, as a choropleth.
+
+    Only full-year figures are drawn (a part-year value is not comparable); regions without one are grey and
+    counted in the legend. Values are converted to ``currency`` with the ECB rate averaged over the year
+    (:func:`coophelpers.ties.convert_currency`); the tooltip gives the value as published, its basis and source.
+    Where a region has several figures for the year (different bases, conflicting sources), the map uses the
+    customs figure (basis ``enterprise_location`` or ``customs_directorate``) if there is one, else the first,
+    and the tooltip says how many there are.
+
+    Parameters
+    ----------
+    year
+        A calendar year, e.g. 2023.
+    partner
+        ``'RU'`` (Chinese regions' trade with Russia), ``'CN'`` (Russian regions' trade with China) or None for both.
+    flow
+        ``'total'`` (default), ``'exports'`` or ``'imports'``.
+    currency
+        ``'USD'`` (default), ``'CNY'``, ``'EUR'`` or ``'RUB'``.
+    m
+        A map to draw on; default a new base map.
+
+    Returns
+    -------
+    folium.Map
+        One layer of regions coloured by their trade (grey without a full-year figure), with tooltips giving the
+        converted value, the value as published with its basis, and the source.
+
+    Raises
+    ------
+    InvalidInputError
+        A bad ``year``, ``partner``, ``flow``, ``currency`` or ``m``.
+
+    Examples
+    --------
+    >>> import coophelpers as ch
+    >>> m = ch.trade_map(2023, partner="RU")   # Chinese provinces' trade with Russia in 2023
+    >>> type(m).__name__
+    'OfflineMap'
+    """
+    if isinstance(year, bool) or not isinstance(year, int) or not 1980 <= year <= 2100:
+        msg = f"year must be a calendar year such as 2023, got {year!r}. Give year=2023."
+        raise InvalidInputError(msg)
+    flow = check_choice(flow, FLOWS, param="flow", what="flow")
+    currency = check_choice(currency, FX_TARGETS, param="currency", what="currency")
+    check_map(m)
+    rows = load_trade(partner=partner, full_year_only=True, flow=flow)
+    rows = rows[(rows["year"] == year) & rows["value"].notna() & rows["reporter_kind"].eq("region")]
+    from coophelpers.ties import convert_currency
+
+    rows = convert_currency(rows, to=currency)
+    rows["customs"] = rows["basis"].isin(("enterprise_location", "customs_directorate"))
+    rows = rows.sort_values(["reporter", "customs"], ascending=[True, False])
+    counts = rows.groupby("reporter").size()
+    first = rows.drop_duplicates("reporter").set_index("reporter")
+    regions = load_regions()
+    shown = regions[regions["code"].isin(first.index)] if len(first) else regions.iloc[0:0]
+    if partner is not None:
+        side = "CN" if str(partner).upper() in ("RU", "RUSSIA", "COUNTRY:RU") else "RU"
+        regions = regions[regions["country"] == side]
+    col = f"trade_{currency.lower()}_bn"
+    regions = regions.assign(**{col: regions["code"].map(first[f"amount_{currency.upper()}"] / 1e9)})
+    regions["published"] = [
+        f"{first.loc[c, 'value']:g} {first.loc[c, 'unit']} {first.loc[c, 'currency']} ({first.loc[c, 'basis']}; "
+        f"{counts[c]} figure{'s' if counts[c] > 1 else ''} for {year})" if c in first.index else "no full-year figure"
+        for c in regions["code"]]
+    regions["source"] = [first.loc[c, "source_url"] if c in first.index else "" for c in regions["code"]]
+    if m is None:
+        bounds = None
+        if len(shown):
+            west, south, east, north = shown.total_bounds
+            bounds = [[south - 2, west - 3], [north + 2, east + 3]]
+        m = base_map(bounds=bounds, title=f"Trade with the other country, {year} ({flow}, {currency.upper()} bn)")
+    add_regions(m, regions, name=f"Trade {year}, {currency.upper()} bn", column=col, scheme=None,
+                tooltip_fields={"name_en": "English", "name_zh": "中文", "name_ru": "Русский",
+                                col: f"{currency.upper()} bn", "published": "As published", "source": "Source"})
+    add_source(m, "Trade figures as published (full years only)", as_of=f"{year}-12-31",
+               note="Region × partner country, never region to region; bases differ (customs vs statements).")
+    for record in data.source_records("trade.csv"):
+        add_source(m, **record)
+    if not len(first):
+        add_source(m, f"No full-year figure for {year}", note="the map shows no values")
+    ensure_layer_control(m)
+    return m
