@@ -111,6 +111,8 @@ _LAZY: dict[str, str] = {
     "load_sister_relations": "coophelpers.ties",
     "load_zones": "coophelpers.ties",
     "load_investment_statements": "coophelpers.ties",
+    "trade_share": "coophelpers.ties_analysis",
+    "ties_by_mechanism": "coophelpers.ties_analysis",
     # maps and sharing
     "base_map": "coophelpers.maps",
     "add_regions": "coophelpers.maps",
@@ -138,7 +140,7 @@ _LAZY: dict[str, str] = {
 #: public modules, importable as attributes (``ch.settings``, ``ch.maps``)
 _MODULES = (
     "border", "crossings", "data", "distances", "geodesy", "joins", "maps", "mechanisms", "network",
-    "partners", "places", "regions", "sea", "settings", "site", "ties",
+    "partners", "places", "regions", "sea", "settings", "site", "ties", "ties_analysis",
 )
 _ERRORS = (
     "CoophelpersDeprecationWarning", "CoophelpersError", "CoophelpersWarning", "DataIntegrityError",

@@ -211,8 +211,8 @@ def load_trade(
     if reporters is not None:
         missing = reporters - set(frame["reporter"])
         if missing and not (reporters - missing):
-            msg = (f"No trade figures for {', '.join(sorted(missing))} in the table (region). Reporters with figures: "
-                   f"{', '.join(_reporters(frame))}; trade_coverage() shows which years each has.")
+            msg = (f"No trade figures for {', '.join(sorted(missing))} in the table (region). Give one of the reporters "
+                   f"with figures: {', '.join(_reporters(frame))}; trade_coverage() shows which years each has.")
             raise InvalidInputError(msg)
         keep &= frame["reporter"].isin(reporters)
     if partner_id is not None:

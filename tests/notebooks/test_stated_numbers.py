@@ -45,7 +45,8 @@ NB01 = "01-regions"
 NB02 = "02-mechanism-pairings"
 NB03 = "03-border-crossings"
 NB04 = "04-transport-distances"
-NOTEBOOKS = (NB01, NB02, NB03, NB04)
+NB05 = "05-economic-ties"
+NOTEBOOKS = (NB01, NB02, NB03, NB04, NB05)
 
 _AS_OF_LINE = re.compile(r"""^AS_OF\s*=\s*["'](\d{4}-\d{2}-\d{2})["']\s*(?:#.*)?$""", re.MULTILINE)
 
@@ -419,6 +420,81 @@ def _kaliningrad_land_corridor(as_of: str) -> bool:
     return "via Lithuania" in rt.corridor and "via Belarus" in rt.corridor
 
 
+# ---- 05-economic-ties: computed with coophelpers.ties and coophelpers.ties_analysis as the notebook does
+
+
+@functools.lru_cache(maxsize=None)
+def _share_table(region: str) -> Any:
+    from coophelpers.ties_analysis import trade_share
+
+    return trade_share(region).set_index("year")
+
+
+def _share(region: str, column: str, year: int) -> Callable[[str], float]:
+    return lambda as_of: float(_share_table(region).loc[year, column])
+
+
+def _full_year_value(region: str, year: int, column: str = "value") -> Callable[[str], float]:
+    def compute(as_of: str) -> float:
+        rows = ch.load_trade(region, full_year_only=True, flow="total", as_of=as_of)
+        rows = rows[(rows["year"] == year) & rows[column].notna() & rows["conflict_group"].eq("")]
+        return [float(v) for v in rows[column]]
+
+    return compute
+
+
+def _ties(column: str, mechanism: str) -> Callable[[str], Any]:
+    from coophelpers.ties_analysis import ties_by_mechanism
+
+    return lambda as_of: int(ties_by_mechanism(as_of).loc[mechanism, column])
+
+
+def _hunan_2017_part_year(as_of: str) -> list[float]:
+    rows = ch.load_trade("Hunan", as_of=as_of)
+    rows = rows[(rows["period_start"] == "2017-01-01") & (rows["period_end"] == "2017-09-30")]
+    return [float(v) for v in rows["value"]] or [math.nan]
+
+
+def _investment(metric: str, pick: Callable[[Iterable[float]], float], year: str | None = None) -> Callable[[str], float]:
+    def compute(as_of: str) -> float:
+        st = ch.load_investment_statements(metric)
+        if year is not None:
+            st = st[st["date"].str.startswith(year)]
+        return float(pick(st["value"]))
+
+    return compute
+
+
+def _cn_zones_by_district(as_of: str) -> dict[str, int]:
+    zones = ch.load_zones("cn_overseas_zone")
+    districts = [ch.federal_district_of(code, as_of=as_of) for code in zones["region_code"]]
+    return {d: districts.count(d) for d in sorted(set(districts))}
+
+
+def _hl_full_years_after_2014(as_of: str) -> list[int]:
+    years = _share_table("Heilongjiang").index
+    return [int(y) for y in years if y > 2014]
+
+
+def _no_russian_customs_series_since_2022(as_of: str) -> bool:
+    trade = ch.load_trade(as_of=as_of)
+    ru = trade[trade["reporter"].str.startswith("RU-") & (trade["year"] >= 2022)]
+    return bool(len(ru)) and not ru["basis"].isin(["customs_directorate", "customs_district"]).any()
+
+
+def _copies_share(as_of: str) -> float:
+    trade = ch.load_trade(as_of=as_of)
+    return float(1 - trade["original"].mean())
+
+
+def _ecb_rouble_last_year(as_of: str) -> int:
+    from coophelpers._fx import mean_rate
+
+    import datetime as dt
+
+    return 2022 if "2022-03-01" in mean_rate("RUB", "USD", dt.date(2023, 1, 1), dt.date(2023, 12, 31))[2] else 0
+
+
 # --------------------------------------------------------------------------- the cases
 
 
@@ -583,6 +659,62 @@ CASES: list[Case] = [
     Case(NB04, "19 % of the whole network's length", "19 %", lambda a: 100 * network_estimated_share(), **about(19, 0.5)),
 ]
 
+CASES += [
+    # ---- 05-economic-ties
+    Case(NB05, "traded $5.7 bn with Russia in 2005 and $23.2 bn in 2014", "$5.7 bn", _share("Heilongjiang",
+         "region_usd_bn", 2005), **about(5.7, 0.05)),
+    Case(NB05, "traded $5.7 bn with Russia in 2005 and $23.2 bn in 2014", "$23.2 bn", _share("Heilongjiang",
+         "region_usd_bn", 2014), **about(23.2, 0.05)),
+    Case(NB05, "It was 25 % of China's trade with Russia in 2013 but 14 % in 2021", "25 %",
+         _share("Heilongjiang", "share_pct", 2013), **about(25, 0.5)),
+    Case(NB05, "It was 25 % of China's trade with Russia in 2013 but 14 % in 2021", "14 %",
+         _share("Heilongjiang", "share_pct", 2021), **about(14, 0.5)),
+    Case(NB05, "when Russia made up 65.8 % of the province's own foreign trade", "65.8 %",
+         _full_year_value("Heilongjiang", 2021, "share_pct"), **about(65.8, 0.05)),
+    Case(NB05, "Primorsky's trade with China rose from $3.2 bn in 2017 to $8.6 bn in 2023", "$3.2 bn",
+         _full_year_value("Primorsky", 2017), **about(3.2, 0.05)),
+    Case(NB05, "Primorsky's trade with China rose from $3.2 bn in 2017 to $8.6 bn in 2023", "$8.6 bn",
+         _full_year_value("Primorsky", 2023), **about(8.6, 0.05)),
+    Case(NB05, "$8.6 bn in 2023, 68 % of its foreign trade", "68 %", _full_year_value("Primorsky", 2023, "share_pct"),
+         **about(68, 0.5)),
+    Case(NB05, "its relations date from 1990", "1990", _ties("first_year", "northeast-fareast"), **exactly(1990)),
+    Case(NB05, "Tatarstan traded $335 million with China in 2011 and $3.0 bn in 2023", "$335 million",
+         _full_year_value("Tatarstan", 2011), **about(335, 0.5)),
+    Case(NB05, "Tatarstan traded $335 million with China in 2011 and $3.0 bn in 2023", "$3.0 bn",
+         _full_year_value("Tatarstan", 2023), **about(3.0, 0.05)),
+    Case(NB05, "about 1.2 % of China–Russia trade", "about 1.2 %", _share("Tatarstan", "share_pct", 2023),
+         **about(1.2, 0.05)),
+    Case(NB05, "Hunan reported CNY 3.13 bn with Russia in January–September 2017", "CNY 3.13 bn",
+         _hunan_2017_part_year, **about(3.13, 0.005)),
+    Case(NB05, "The paired regions have 35 relations", "35", _ties("relations", "yangtze-volga"), **exactly(35)),
+    Case(NB05, "most of them cooperation agreements between governments", "most",
+         lambda a: _ties("cooperation_agreement", "yangtze-volga")(a) > _ties("relations", "yangtze-volga")(a) / 2,
+         **exactly(True), claim=True),
+    Case(NB05, "the dated ones start in 2011", "2011", _ties("first_year", "yangtze-volga"), **exactly(2011)),
+    Case(NB05, "and 6 of them are from 2019 or later", "6", _ties("since_2019", "yangtze-volga"), **exactly(6)),
+    Case(NB05, "Chinese investment as 7–15 % of the investment", "7 %", _investment("share_of_investment", min),
+         **about(7, 0.5)),
+    Case(NB05, "Chinese investment as 7–15 % of the investment", "15 %", _investment("share_of_investment", max),
+         **about(15, 0.5)),
+    Case(NB05, "in 2019 RUB 1.4 bn actually invested against RUB 33.6 bn declared", "RUB 1.4 bn",
+         _investment("actual_investment", min, "2019"), **about(1.4, 0.05)),
+    Case(NB05, "in 2019 RUB 1.4 bn actually invested against RUB 33.6 bn declared", "RUB 33.6 bn",
+         _investment("declared_investment", max, "2019"), **about(33.6, 0.05)),
+    Case(NB05, "All four Chinese zones found in Russia lie outside the Volga district: three in the Far East and one in "
+         "Tomsk", "four, three, one", _cn_zones_by_district, **exactly({"FEFD": 3, "SibFD": 1}), claim=True),
+    Case(NB05, "Full-year values exist for 2018 and 2021 only", "2018 and 2021", _hl_full_years_after_2014,
+         **exactly([2018, 2021])),
+    Case(NB05, "**Heilongjiang after 2014.**", "2014", _hl_full_years_after_2014, **exactly([2018, 2021])),
+    Case(NB05, "no customs series by region was found for the years since 2022", "since 2022",
+         _no_russian_customs_series_since_2022, **exactly(True), claim=True),
+    Case(NB05, "(its statements differ for 2024, and both are kept)", "2024",
+         lambda a: sorted(ch.load_trade("Primorsky", full_year_only=True, as_of=a).query("year == 2024")["value"]
+                          .drop_duplicates().tolist()), **exactly([6.0, 7.5])),
+    Case(NB05, "Caveats: half of the trade figures come from syndicated copies", "half", _copies_share,
+         **about(0.5, 0.05)),
+    Case(NB05, "at ECB rates that stop for the rouble in 2022", "2022", _ecb_rouble_last_year, **exactly(2022)),
+]
+
 #: Digits in the prose that are not computed: quoted facts, dates stated as inputs, headings.
 QUOTED: list[tuple[str, str, str]] = [
     (NB01, "# 01 ·", "notebook number"),
@@ -631,6 +763,11 @@ QUOTED: list[tuple[str, str, str]] = [
     (NB04, "on 2022-01-01 and on 2024-01-01", "the two dates compared (inputs of the scenario)"),
     (NB04, "## Scenario 2:", "heading"),
     (NB04, "**The 2022 bridges matter locally.**", "opening year"),
+    (NB05, "# 05 ·", "notebook number"),
+    (NB05, "(Cui Zheng, CGTN, 17 June 2019)", "citation"),
+    (NB05, "The 2019 analysis", "citation"),
+    (NB05, "## Trade per region in 2023", "heading: the year chosen for the map"),
+    (NB05, "converted to US dollars at 2023's mean ECB rate", "the year chosen for the map"),
 ]
 
 

@@ -32,7 +32,7 @@ FLOORS = {
     "data": ("data", "_schema", "_schema_tables"),
     "domain": ("_region_names", "places", "regions", "_mechanism_data", "mechanisms", "crossings", "border", "_network_data", "_network_time",
                "_network_graph", "network", "sea", "ties"),
-    "analysis": ("distances", "partners", "citation", "exports", "joins"),
+    "analysis": ("distances", "partners", "citation", "exports", "joins", "ties_analysis"),
     "maps": ("maps",),
     "site": ("site",),
     "cli": ("cli", "__main__"),

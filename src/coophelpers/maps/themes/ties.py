@@ -10,12 +10,13 @@ import folium
 from coophelpers import data
 from coophelpers._errors import InvalidInputError
 from coophelpers._fx import TARGETS as FX_TARGETS
-from coophelpers._validate import check_bool, check_choice
+from coophelpers._validate import check_bool, check_choice, resolve_as_of
 from coophelpers.maps._elements import check_map
 from coophelpers.maps._provenance import add_source
 from coophelpers.maps._text import tooltip_html
 from coophelpers.maps.builders import add_legend, add_regions, base_map, ensure_layer_control
 from coophelpers.maps.themes.mechanisms import mechanism_map
+from coophelpers.mechanisms import mechanism_members, resolve_mechanisms
 from coophelpers.regions import admin_centre, load_regions
 from coophelpers.ties import FLOWS, RELATION_TYPES, ZONE_KINDS, load_sister_relations, load_trade, load_zones
 
@@ -25,17 +26,17 @@ if TYPE_CHECKING:
 __all__ = ["RELATION_STYLES", "ZONE_COLOURS", "ties_map", "trade_map"]
 
 #: One colour per zone kind.
-ZONE_COLOURS = {
-    "cn_overseas_zone": "#c0392b",
-    "free_port": "#1f618d",
-    "asez": "#117a65",
-    "cross_border_zone": "#b9770e",
+ZONE_COLOURS = {  # chosen to stand out on both sides' fills (red China, blue Russia)
+    "cn_overseas_zone": "#f1c40f",
+    "free_port": "#ffffff",
+    "asez": "#2ecc71",
+    "cross_border_zone": "#e67e22",
 }
 ZONE_LABELS = {
-    "cn_overseas_zone": "Chinese overseas economic and trade cooperation zone",
-    "free_port": "Free Port of Vladivostok (municipality)",
-    "asez": "Advanced Special Economic Zone (named in sources; list incomplete)",
-    "cross_border_zone": "Cross-border trade or cooperation zone",
+    "cn_overseas_zone": "Chinese overseas cooperation zone",
+    "free_port": "Free Port of Vladivostok",
+    "asez": "Advanced Special Economic Zone (partial list)",
+    "cross_border_zone": "Cross-border trade zone",
 }
 #: Line colour and dash per relation type, from the strongest to the loosest.
 RELATION_STYLES = {
@@ -84,16 +85,18 @@ def ties_map(
     as_of
         Date of the membership, and the date up to which zones and relations count (default today).
     zones, relations
-        Whether to draw the zones (circle markers by kind) and the relations (lines between the partners'
-        centres: a province's administrative centre, or the region centre for a city, styled by type).
+        Whether to draw the zones in the member regions (circle markers by kind) and the relations between
+        members (lines between the partners' centres: a province's administrative centre, or the region centre
+        for a city, styled by type). The mechanism's own partner links are in the layer control, off.
     m
         A map to draw on; default the mechanism map.
 
     Returns
     -------
     folium.Map
-        With the mechanism layers, a ``Zones`` layer (class ``coop-zone``), a ``Sister relations`` layer
-        (class ``coop-relation``), tooltips with dates and sources, a legend and the sources.
+        With the mechanism layers, a ``Zones`` layer (class ``coop-zone``; left out when no zone lies in the
+        members), a ``Relations and agreements`` layer (class ``coop-relation``; undated relations included, their
+        tooltip says so), tooltips with dates and sources, a legend and the sources.
 
     Raises
     ------
@@ -112,12 +115,17 @@ def ties_map(
     show_zones = check_bool(zones, param="zones")
     show_relations = check_bool(relations, param="relations")
     check_map(m)
-    m = mechanism_map(mechanism, as_of=as_of, m=m)
-    mech_ids = None if mechanism is None else mechanism
+    # the partner links of the mechanism map would hide the relations: they stay in the layer control, off
+    m = mechanism_map(mechanism, as_of=as_of, m=m, show_links=False)
+    ids = resolve_mechanisms(mechanism)
+    members = set(mechanism_members(ids, as_of=as_of)["code"])
     legend: list[tuple[str, str, str]] = []
     if show_relations:
-        rels = load_sister_relations(as_of=as_of, mechanism=mech_ids if isinstance(mech_ids, str) else None)
-        group = folium.FeatureGroup(name=f"Sister relations ({len(rels)})", show=True)
+        date = resolve_as_of(as_of, dataset="mechanisms")
+        rels = load_sister_relations()  # undated relations too: their tooltip says the date is not stated
+        rels = rels[rels["cn_code"].isin(members) & rels["ru_code"].isin(members)
+                    & (rels["year"].isna() | (rels["year"] <= date.year)).astype(bool)]
+        group = folium.FeatureGroup(name=f"Relations and agreements ({len(rels)})", show=True)
         for _, rel in rels.iterrows():
             colour, dash, _label = RELATION_STYLES[rel["relation_type"]]
             a, b = admin_centre(rel["cn_code"]), admin_centre(rel["ru_code"])
@@ -128,13 +136,15 @@ def ties_map(
                    if t in set(rels["relation_type"])]
     if show_zones:
         zs = load_zones(as_of=as_of)
+        zs = zs[zs["region_code"].isin(members)]
         group = folium.FeatureGroup(name=f"Zones ({len(zs)})", show=True)
         for _, zone in zs.iterrows():
             folium.CircleMarker((zone["lat"], zone["lon"]), radius=6, color="#17202a", weight=1,
                                 fill=True, fill_color=ZONE_COLOURS[zone["kind"]], fill_opacity=0.9,
                                 class_name="coop-zone",
                                 tooltip=folium.Tooltip(tooltip_html(_zone_rows(zone)))).add_to(group)
-        group.add_to(m)
+        if len(zs):
+            group.add_to(m)
         legend += [(ZONE_LABELS[k], ZONE_COLOURS[k], "circle") for k in ZONE_KINDS if k in set(zs["kind"])]
     if legend:
         add_legend(m, "Economic ties", legend)
