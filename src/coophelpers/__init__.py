@@ -113,6 +113,7 @@ _LAZY: dict[str, str] = {
     "load_investment_statements": "coophelpers.ties",
     "trade_share": "coophelpers.ties_analysis",
     "ties_by_mechanism": "coophelpers.ties_analysis",
+    "trade_by_region": "coophelpers.ties_analysis",
     # maps and sharing
     "base_map": "coophelpers.maps",
     "add_regions": "coophelpers.maps",

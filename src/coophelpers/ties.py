@@ -145,7 +145,7 @@ def _resolve_reporters(region: Any, frame: pd.DataFrame, *, param: str = "region
     return found
 
 
-def _resolve_partner(partner: Any, *, param: str = "partner") -> str | None:
+def resolve_partner(partner: Any, *, param: str = "partner") -> str | None:
     if partner is None:
         return None
     key = str(partner).strip().lower() if isinstance(partner, str) else None
@@ -204,7 +204,7 @@ def load_trade(
     """
     frame = _trade_table()
     reporters = _resolve_reporters(region, frame)
-    partner_id = _resolve_partner(partner)
+    partner_id = resolve_partner(partner)
     flows = check_choices(flow, FLOWS, param="flow", what="flow", example="total") if flow is not None else None
     full = check_bool(full_year_only, param="full_year_only")
     keep = frame["reporter"].notna()

@@ -11,13 +11,26 @@ from __future__ import annotations
 import datetime as _dt
 from typing import TYPE_CHECKING
 
+from ._errors import InvalidInputError
+from ._fx import TARGETS as FX_TARGETS
 from ._validate import check_choice, resolve_as_of
 from .ties import FLOWS, RELATION_TYPES, ZONE_KINDS, load_sister_relations, load_trade, load_zones
 
 if TYPE_CHECKING:
+    import geopandas as gpd
     import pandas as pd
 
-__all__ = ["NATIONAL", "trade_share", "ties_by_mechanism"]
+__all__ = ["BASIS_LABELS", "NATIONAL", "ties_by_mechanism", "trade_by_region", "trade_share"]
+
+#: How each statistical basis reads in a map or figure.
+BASIS_LABELS = {
+    "enterprise_location": "customs, by the trader's location",
+    "customs_district": "customs district",
+    "customs_directorate": "customs directorate",
+    "regional_government": "government statement",
+    "consulate": "consulate",
+    "unknown": "basis not stated",
+}
 
 #: The reporter of the national China–Russia total: China's customs (GACC), the series published every year.
 NATIONAL = "country:CN"
@@ -154,3 +167,82 @@ def ties_by_mechanism(as_of: _dt.date | str | None = None) -> pd.DataFrame:
         row.update({f"zones_{k}": int((here["kind"] == k).sum()) for k in ZONE_KINDS})
         rows.append(row)
     return pd.DataFrame(rows).set_index("mechanism")
+
+
+def trade_by_region(
+    year: int,
+    *,
+    partner: str | None = None,
+    flow: str = "total",
+    currency: str = "USD",
+) -> gpd.GeoDataFrame:
+    """Each region's full-year trade with the other country in one year, as regions to map or plot.
+
+    Only full-year figures count (a part-year value is not comparable). Where a region has several figures for the
+    year, the one used is a customs figure if there is one, then the higher confidence, then an original
+    publication; ``figures`` says how many there were. Values are converted to ``currency`` at the year's mean ECB
+    rate (:func:`coophelpers.ties.convert_currency`).
+
+    Parameters
+    ----------
+    year
+        A calendar year, e.g. 2023.
+    partner
+        ``'RU'`` (Chinese regions' trade with Russia), ``'CN'`` (Russian regions' trade with China) or None for both.
+    flow
+        ``'total'`` (default), ``'exports'`` or ``'imports'``.
+    currency
+        ``'USD'`` (default), ``'CNY'``, ``'EUR'`` or ``'RUB'``.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        The regions of the side(s) asked for (:func:`coophelpers.load_regions`) with ``trade_<currency>_bn``
+        (missing without a full-year figure), ``published`` (the value as published), ``basis`` (as
+        :data:`BASIS_LABELS` words it), ``figures`` and ``source_url``; ``attrs["year"]`` and ``attrs["bases"]``
+        (the bases of the figures shown, counted).
+
+    Raises
+    ------
+    InvalidInputError
+        A bad ``year``, ``partner``, ``flow`` or ``currency``.
+
+    Examples
+    --------
+    >>> t = trade_by_region(2023, partner="RU")
+    >>> t.loc[t["code"] == "CN-NM", "published"].iloc[0]
+    '34.66 billion CNY'
+    """
+    from .regions import load_regions
+    from .ties import resolve_partner, convert_currency
+
+    if isinstance(year, bool) or not isinstance(year, int) or not 1980 <= year <= 2100:
+        msg = f"year must be a calendar year such as 2023, got {year!r}. Give year=2023."
+        raise InvalidInputError(msg)
+    flow = check_choice(flow, FLOWS, param="flow", what="flow")
+    currency = check_choice(currency, FX_TARGETS, param="currency", what="currency")
+    partner_id = resolve_partner(partner)
+    rows = load_trade(partner=partner, full_year_only=True, flow=flow)
+    rows = rows[(rows["year"] == year) & rows["value"].notna() & rows["reporter_kind"].eq("region")]
+    rows = convert_currency(rows, to=currency)
+    rows = rows.assign(
+        customs=rows["basis"].isin(("enterprise_location", "customs_directorate", "customs_district")),
+        rank=rows["confidence"].map({"H": 0, "M": 1, "L": 2}),
+    ).sort_values(["reporter", "customs", "rank", "original"], ascending=[True, False, True, False])
+    counts = rows.groupby("reporter").size()
+    first = rows.drop_duplicates("reporter").set_index("reporter")
+    regions = load_regions()
+    if partner_id is not None:
+        regions = regions[regions["country"] == ("CN" if partner_id == "country:RU" else "RU")]
+    col = f"trade_{currency.lower()}_bn"
+    regions = regions.copy()
+    regions[col] = regions["code"].map(first[f"amount_{currency}"] / 1e9)
+    regions["published"] = regions["code"].map(
+        {c: f"{r['value']:g} {r['unit']} {r['currency']}" for c, r in first.iterrows()})
+    regions["basis"] = regions["code"].map(first["basis"].map(BASIS_LABELS))
+    regions["figures"] = regions["code"].map(counts).fillna(0).astype(int)
+    regions["source_url"] = regions["code"].map(first["source_url"])
+    regions.attrs["year"] = year
+    shown = first[first.index.isin(regions["code"])]
+    regions.attrs["bases"] = {BASIS_LABELS[b]: int(n) for b, n in shown["basis"].value_counts().items()}
+    return regions.reset_index(drop=True)

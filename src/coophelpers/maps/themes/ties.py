@@ -8,17 +8,16 @@ from typing import TYPE_CHECKING, Any
 import folium
 
 from coophelpers import data
-from coophelpers._errors import InvalidInputError
-from coophelpers._fx import TARGETS as FX_TARGETS
-from coophelpers._validate import check_bool, check_choice, resolve_as_of
+from coophelpers._validate import check_bool, resolve_as_of
 from coophelpers.maps._elements import check_map
 from coophelpers.maps._provenance import add_source
 from coophelpers.maps._text import tooltip_html
 from coophelpers.maps.builders import add_legend, add_regions, base_map, ensure_layer_control
 from coophelpers.maps.themes.mechanisms import mechanism_map
 from coophelpers.mechanisms import mechanism_members, resolve_mechanisms
-from coophelpers.regions import admin_centre, load_regions
-from coophelpers.ties import FLOWS, RELATION_TYPES, ZONE_KINDS, load_sister_relations, load_trade, load_zones
+from coophelpers.regions import admin_centre
+from coophelpers.ties import RELATION_TYPES, ZONE_KINDS, load_sister_relations, load_zones
+from coophelpers.ties_analysis import trade_by_region
 
 if TYPE_CHECKING:
     import datetime as _dt
@@ -164,12 +163,10 @@ def trade_map(
 ) -> folium.Map:
     """Map each region's full-year trade with the other country in one year, as a choropleth.
 
-    Only full-year figures are drawn (a part-year value is not comparable); regions without one are grey and
-    counted in the legend. Values are converted to ``currency`` with the ECB rate averaged over the year
-    (:func:`coophelpers.ties.convert_currency`); the tooltip gives the value as published, its basis and source.
-    Where a region has several figures for the year (different bases, conflicting sources), the map uses the
-    customs figure (basis ``enterprise_location`` or ``customs_directorate``) if there is one, else the first,
-    and the tooltip says how many there are.
+    The regions and values are those of :func:`coophelpers.trade_by_region`: full-year figures only, converted
+    to ``currency`` at the year's mean ECB rate; regions without one are grey and counted in the legend. The
+    title states the year and the bases of the figures shown; the tooltip gives the value as published, its
+    basis, how many figures there were and the source.
 
     Parameters
     ----------
@@ -182,13 +179,12 @@ def trade_map(
     currency
         ``'USD'`` (default), ``'CNY'``, ``'EUR'`` or ``'RUB'``.
     m
-        A map to draw on; default a new base map.
+        A map to draw on; default a new base map fitted to the regions with a figure.
 
     Returns
     -------
     folium.Map
-        One layer of regions coloured by their trade (grey without a full-year figure), with tooltips giving the
-        converted value, the value as published with its basis, and the source.
+        One layer of regions coloured by their trade, with tooltips and the sources.
 
     Raises
     ------
@@ -202,47 +198,27 @@ def trade_map(
     >>> type(m).__name__
     'OfflineMap'
     """
-    if isinstance(year, bool) or not isinstance(year, int) or not 1980 <= year <= 2100:
-        msg = f"year must be a calendar year such as 2023, got {year!r}. Give year=2023."
-        raise InvalidInputError(msg)
-    flow = check_choice(flow, FLOWS, param="flow", what="flow")
-    currency = check_choice(currency, FX_TARGETS, param="currency", what="currency")
     check_map(m)
-    rows = load_trade(partner=partner, full_year_only=True, flow=flow)
-    rows = rows[(rows["year"] == year) & rows["value"].notna() & rows["reporter_kind"].eq("region")]
-    from coophelpers.ties import convert_currency
-
-    rows = convert_currency(rows, to=currency)
-    rows["customs"] = rows["basis"].isin(("enterprise_location", "customs_directorate"))
-    rows = rows.sort_values(["reporter", "customs"], ascending=[True, False])
-    counts = rows.groupby("reporter").size()
-    first = rows.drop_duplicates("reporter").set_index("reporter")
-    regions = load_regions()
-    shown = regions[regions["code"].isin(first.index)] if len(first) else regions.iloc[0:0]
-    if partner is not None:
-        side = "CN" if str(partner).upper() in ("RU", "RUSSIA", "COUNTRY:RU") else "RU"
-        regions = regions[regions["country"] == side]
+    regions = trade_by_region(year, partner=partner, flow=flow, currency=currency)
     col = f"trade_{currency.lower()}_bn"
-    regions = regions.assign(**{col: regions["code"].map(first[f"amount_{currency.upper()}"] / 1e9)})
-    regions["published"] = [
-        f"{first.loc[c, 'value']:g} {first.loc[c, 'unit']} {first.loc[c, 'currency']} ({first.loc[c, 'basis']}; "
-        f"{counts[c]} figure{'s' if counts[c] > 1 else ''} for {year})" if c in first.index else "no full-year figure"
-        for c in regions["code"]]
-    regions["source"] = [first.loc[c, "source_url"] if c in first.index else "" for c in regions["code"]]
+    shown = regions[regions[col].notna()]
+    bases = "; ".join(f"{label} {n}" for label, n in regions.attrs["bases"].items()) or "no figure"
     if m is None:
         bounds = None
         if len(shown):
             west, south, east, north = shown.total_bounds
             bounds = [[south - 2, west - 3], [north + 2, east + 3]]
-        m = base_map(bounds=bounds, title=f"Trade with the other country, {year} ({flow}, {currency.upper()} bn)")
-    add_regions(m, regions, name=f"Trade {year}, {currency.upper()} bn", column=col, scheme=None,
+        m = base_map(bounds=bounds, title=f"Trade with the other country, {year}: {flow}, {currency.upper()} bn "
+                                           f"(bases: {bases})")
+    regions["figures_text"] = [f"{n} full-year figure{'s' if n != 1 else ''}" for n in regions["figures"]]
+    add_regions(m, regions.fillna({"published": "no full-year figure", "basis": "", "source_url": ""}),
+                name=f"Trade {year}, {currency.upper()} bn", column=col,
                 tooltip_fields={"name_en": "English", "name_zh": "中文", "name_ru": "Русский",
-                                col: f"{currency.upper()} bn", "published": "As published", "source": "Source"})
-    add_source(m, "Trade figures as published (full years only)", as_of=f"{year}-12-31",
-               note="Region × partner country, never region to region; bases differ (customs vs statements).")
+                                col: f"{currency.upper()} bn", "published": "As published", "basis": "Basis",
+                                "figures_text": "Figures", "source_url": "Source"})
+    add_source(m, f"Trade figures as published, full years only ({year})", as_of=f"{year}-12-31",
+               note=f"Region x partner country, never region to region. Bases: {bases}.")
     for record in data.source_records("trade.csv"):
         add_source(m, **record)
-    if not len(first):
-        add_source(m, f"No full-year figure for {year}", note="the map shows no values")
     ensure_layer_control(m)
     return m
