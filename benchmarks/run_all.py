@@ -2,8 +2,9 @@
 
 Every ``bench_*.py`` here is run: ``bench_regions.py`` (loading the regions), ``bench_distances.py``,
 ``bench_network.py`` (routes, the China × Russia network matrix, partner routes, notebook 04),
-``bench_site.py`` and ``bench_resolve.py`` (10,000 region names resolved in bulk by
-``resolve_regions`` against the per-name ``resolve_region`` loop, and ``join_regions``).
+``bench_site.py``, ``bench_resolve.py`` (10,000 region names resolved in bulk by
+``resolve_regions`` against the per-name ``resolve_region`` loop, and ``join_regions``) and ``bench_ties.py``
+(the economic-ties loaders, currency conversion and maps).
 """
 
 from __future__ import annotations

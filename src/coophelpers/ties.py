@@ -101,7 +101,9 @@ def _read(filename: str) -> pd.DataFrame:
     return frame
 
 
+@lru_cache(maxsize=1)
 def _trade_table() -> pd.DataFrame:
+    """The typed trade table, read once; every caller filters or assigns, which copies."""
     import pandas as pd
 
     frame = _read("trade.csv").copy()
