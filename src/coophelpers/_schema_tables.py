@@ -43,8 +43,8 @@ LENGTH_SOURCE_KINDS = (
 )
 # economic ties (coophelpers.ties)
 TIE_FLOWS = ("total", "exports", "imports")
-TIE_BASES = ("enterprise_location", "customs_district", "regional_government", "customs_directorate", "consulate",
-             "unknown")
+TIE_BASES = ("national_customs", "enterprise_location", "customs_district", "regional_government", "customs_directorate",
+             "consulate", "unknown")
 TIE_CURRENCIES = ("USD", "CNY", "RUB")
 TIE_UNITS = {"billion": 1e9, "million": 1e6, "thousand": 1e3}
 TIE_RELATIONS = ("sister", "friendly", "cooperation_agreement", "memorandum")

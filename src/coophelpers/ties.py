@@ -72,7 +72,8 @@ __all__ = [
 
 #: Flows of ``trade.csv``, from the reporter's side.
 FLOWS = TIE_FLOWS
-#: Statistical bases of a trade figure (``enterprise_location``: China's provincial customs tables by the location of
+#: Statistical bases of a trade figure (``national_customs``: a national customs service's total, China's GACC or
+#: Russia's FCS, for ``country:`` reporters only; ``enterprise_location``: China's provincial customs tables by the location of
 #: the trading enterprise; ``customs_district``: a customs house's own area; ``regional_government``: a governor's or
 #: ministry's statement; ``customs_directorate``: a Russian customs directorate; ``consulate``: a consulate's release).
 BASES = TIE_BASES

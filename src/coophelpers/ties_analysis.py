@@ -20,10 +20,13 @@ if TYPE_CHECKING:
     import geopandas as gpd
     import pandas as pd
 
-__all__ = ["BASIS_LABELS", "NATIONAL", "ties_by_mechanism", "trade_by_region", "trade_share"]
+__all__ = ["BASIS_LABELS", "CUSTOMS_BASES", "NATIONAL", "ties_by_mechanism", "trade_by_region", "trade_share"]
 
+#: The bases that are customs statistics: preferred where a year has several figures.
+CUSTOMS_BASES = ("national_customs", "enterprise_location", "customs_directorate", "customs_district")
 #: How each statistical basis reads in a map or figure.
 BASIS_LABELS = {
+    "national_customs": "national customs total",
     "enterprise_location": "customs, by the trader's location",
     "customs_district": "customs district",
     "customs_directorate": "customs directorate",
@@ -51,7 +54,7 @@ def _full_year_usd(reporter: str, partner: str, flow: str) -> pd.DataFrame:
     rows = convert_currency(rows, to="USD")
     rows = rows[rows["amount_USD"].notna()]
     rows = rows.assign(
-        customs=rows["basis"].isin(("enterprise_location", "customs_directorate", "customs_district")),
+        customs=rows["basis"].isin(CUSTOMS_BASES),
         rank=rows["confidence"].map({"H": 0, "M": 1, "L": 2}),
         usd=rows["currency"].eq("USD"),
         conflict=rows["conflict_group"].ne(""),
@@ -226,7 +229,7 @@ def trade_by_region(
     rows = rows[(rows["year"] == year) & rows["value"].notna() & rows["reporter_kind"].eq("region")]
     rows = convert_currency(rows, to=currency)
     rows = rows.assign(
-        customs=rows["basis"].isin(("enterprise_location", "customs_directorate", "customs_district")),
+        customs=rows["basis"].isin(CUSTOMS_BASES),
         rank=rows["confidence"].map({"H": 0, "M": 1, "L": 2}),
     ).sort_values(["reporter", "customs", "rank", "original"], ascending=[True, False, True, False])
     counts = rows.groupby("reporter").size()

@@ -78,6 +78,8 @@ def test_reporters_are_regions_or_named_aggregates_never_disguised():
     kinds = {"customs_district": "customs:", "federal_district": "fd:", "country": "country:"}
     for kind, prefix in kinds.items():
         assert trade.loc[trade["reporter_kind"].eq(kind), "reporter"].str.startswith(prefix).all(), kind
+    # a national customs total belongs to a country
+    assert trade.loc[trade["basis"].eq("national_customs"), "reporter"].str.startswith("country:").all()
     # the partner is the other country
     cn = trade["reporter"].str.startswith(("CN-", "country:CN", "customs:"))
     assert trade.loc[cn, "partner"].eq("country:RU").all()
