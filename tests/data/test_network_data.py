@@ -167,6 +167,25 @@ def test_crossing_ids(edges, nodes):
     assert (cross_border["crossing_id"] != "").all(), cross_border.loc[cross_border["crossing_id"] == "", "id"]
 
 
+def _day(text: str) -> dt.date | None:
+    return dt.date.fromisoformat((text + "-01-01")[:10]) if len(text) == 4 else \
+        dt.date.fromisoformat((text + "-01")[:10]) if len(text) == 7 else dt.date.fromisoformat(text) if text else None
+
+
+def test_edges_are_closed_while_their_crossing_was_closed(edges):
+    # a crossing closed and reopened (crossings.csv) has no open edge in between: routes cannot use it then
+    crossings = _read("crossings.csv")
+    windows = crossings[(crossings["closed"] != "") & (crossings["reopened"] != "")]
+    assert len(windows) >= 4
+    for row in windows.itertuples():
+        inside = _day(row.closed)
+        mine = edges[edges["crossing_id"] == row.id]
+        for edge in mine.itertuples():
+            opened, closed = _day(edge.opened), _day(edge.closed)
+            open_then = (opened is None or opened <= inside) and (closed is None or inside < closed)
+            assert not open_then, f"{edge.id} is open on {inside}, when {row.id} was closed"
+
+
 def test_bridges_of_2022_are_dated(edges):
     dated = edges.set_index("id")
     assert dated.loc["road-kani-kurgan-heihe-bridge", "opened"] == "2022-06-10"

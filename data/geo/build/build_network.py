@@ -833,7 +833,8 @@ EDGES: list[tuple] = [
     ("chongqing", "chengdu", R, CN_G, "", ("pub", 504, "encyclopedia", 5), S_CHENGYU, "", "", "Chengyu line km 0-504 (issue 13 part 2: was 337.0 km, geodesic x 1.25)"),
     ("chengdu", "baoji", R, CN_G, "", ("pub", 669, "encyclopedia", 7), S_BAOCHENG, "", "", "Baocheng line km 0-669 (issue 13 part 2: was 633.8 km, geodesic x 1.25)"),
     # ---- China-Russia road crossings ----
-    ("zabaykalsk-road", "manzhouli-road", D, "", "manzhouli-zabaykalsk-road", None, S_CORRIDOR.format(what="Zabaykalsk-Manzhouli road checkpoint"), "1998", "", ""),
+    ("zabaykalsk-road", "manzhouli-road", D, "", "manzhouli-zabaykalsk-road", None, S_CORRIDOR.format(what="Zabaykalsk-Manzhouli road checkpoint"), "1998", "2021-12-03", "closed 2021-12-03 to 2022-01-14 (crossings.csv)"),
+    ("zabaykalsk-road", "manzhouli-road", D, "", "manzhouli-zabaykalsk-road", None, S_CORRIDOR.format(what="Zabaykalsk-Manzhouli road checkpoint"), "2022-01-14", "", "reopened 2022-01-14 (crossings.csv)"),
     ("pogranichny-road", "suifenhe-road", D, "", "suifenhe-pogranichny-road", None, S_CORRIDOR.format(what="Pogranichny-Suifenhe road checkpoint"), "1990", "", ""),
     ("kraskino", "hunchun-road", D, "", "hunchun-kraskino-road", None, S_CORRIDOR.format(what="Kraskino-Hunchun (Changlingzi) road checkpoint"), "1992", "", "opened 1992 as crossings.csv records (the Changlingzi checkpoint)"),
     ("poltavka", "dongning", D, "", "dongning-poltavka-road", None, S_CORRIDOR.format(what="Poltavka-Dongning road bridge over the Razdolnaya (Suifen)"), "1990", "2023-08", "closed by a typhoon in August 2023 (crossings.csv)"),
