@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     import geopandas as gpd
     import pandas as pd
 
-__all__ = ["BASIS_LABELS", "CUSTOMS_BASES", "NATIONAL", "ties_by_mechanism", "trade_by_region", "trade_share"]
+__all__ = ["BASIS_LABELS", "CUSTOMS_BASES", "NATIONAL", "best_figures", "member_ties", "ties_by_mechanism",
+           "trade_by_region", "trade_share"]
 
 #: The bases that are customs statistics: preferred where a year has several figures.
 CUSTOMS_BASES = ("national_customs", "enterprise_location", "customs_directorate", "customs_district")
@@ -39,12 +40,40 @@ BASIS_LABELS = {
 NATIONAL = "country:CN"
 
 
-def _full_year_usd(reporter: str, partner: str, flow: str) -> pd.DataFrame:
-    """One full-year figure per year in USD.
+def best_figures(rows: pd.DataFrame, by: str) -> pd.DataFrame:
+    """One trade figure per value of ``by`` (a year, a reporter): the one a reader should take of several.
 
-    Of several figures for a year the one chosen is, in this order: a customs figure, the higher confidence, an
-    original publication, a figure published in dollars (no conversion needed).
+    The order of preference: a customs figure (:data:`CUSTOMS_BASES`), the higher confidence, an original
+    publication, a figure published in dollars (no conversion needed).
     """
+    ranked = rows.assign(
+        _customs=rows["basis"].isin(CUSTOMS_BASES),
+        _rank=rows["confidence"].map({"H": 0, "M": 1, "L": 2}),
+        _usd=rows["currency"].eq("USD"),
+    ).sort_values([by, "_customs", "_rank", "original", "_usd"], ascending=[True, False, True, False, False],
+                  kind="stable")
+    return ranked.drop_duplicates(by).drop(columns=["_customs", "_rank", "_usd"])
+
+
+def member_ties(mechanism: str | list[str], date: _dt.date) -> tuple[pd.DataFrame, gpd.GeoDataFrame]:
+    """The relations between a mechanism's members on ``date`` and the zones in its member regions.
+
+    A relation counts when its Chinese and its Russian partner (a province, or the region a city lies in) are
+    both members on ``date`` and it is dated in ``date``'s year or before, or undated; a zone counts when it lies
+    in a member region and was established by ``date`` (or has no known date).
+    """
+    from .mechanisms import mechanism_members
+
+    codes = set(mechanism_members(mechanism, as_of=date)["code"])
+    relations = load_sister_relations()
+    relations = relations[relations["cn_code"].isin(codes) & relations["ru_code"].isin(codes)
+                          & (relations["year"].isna() | (relations["year"] <= date.year)).astype(bool)]
+    zones = load_zones(as_of=date)
+    return relations, zones[zones["region_code"].isin(codes)]
+
+
+def _full_year_usd(reporter: str, partner: str, flow: str) -> pd.DataFrame:
+    """One full-year figure per year in USD, chosen by :func:`best_figures`."""
     from .ties import convert_currency
 
     rows = load_trade(reporter, partner, full_year_only=True, flow=flow)
@@ -53,14 +82,7 @@ def _full_year_usd(reporter: str, partner: str, flow: str) -> pd.DataFrame:
         return rows.assign(amount_USD=[], rate_note=[], conflict=[])
     rows = convert_currency(rows, to="USD")
     rows = rows[rows["amount_USD"].notna()]
-    rows = rows.assign(
-        customs=rows["basis"].isin(CUSTOMS_BASES),
-        rank=rows["confidence"].map({"H": 0, "M": 1, "L": 2}),
-        usd=rows["currency"].eq("USD"),
-        conflict=rows["conflict_group"].ne(""),
-    )
-    rows = rows.sort_values(["year", "customs", "rank", "original", "usd"], ascending=[True, False, True, False, False])
-    return rows.drop_duplicates("year")
+    return best_figures(rows.assign(conflict=rows["conflict_group"].ne("")), "year")
 
 
 def trade_share(region: str, *, flow: str = "total") -> pd.DataFrame:
@@ -151,22 +173,17 @@ def ties_by_mechanism(as_of: _dt.date | str | None = None) -> pd.DataFrame:
     """
     import pandas as pd
 
-    from .mechanisms import load_mechanisms, mechanism_members
+    from .mechanisms import load_mechanisms
 
     date = resolve_as_of(as_of, dataset="mechanisms")
-    relations = load_sister_relations()
-    relations = relations[relations["year"].isna() | (relations["year"] <= date.year)]
-    zones = load_zones(as_of=date)
     rows = []
     for mech in load_mechanisms()["id"]:
-        codes = set(mechanism_members(mech, as_of=date)["code"])
-        rel = relations[relations["cn_code"].isin(codes) & relations["ru_code"].isin(codes)]
+        rel, here = member_ties(mech, date)
         dated = rel["year"].dropna()
         row = {"mechanism": mech, "relations": len(rel), "dated": len(dated),
                "first_year": int(dated.min()) if len(dated) else pd.NA,
                "since_2019": int((dated >= 2019).sum())}
         row.update({t: int((rel["relation_type"] == t).sum()) for t in RELATION_TYPES})
-        here = zones[zones["region_code"].isin(codes)]
         row.update({f"zones_{k}": int((here["kind"] == k).sum()) for k in ZONE_KINDS})
         rows.append(row)
     return pd.DataFrame(rows).set_index("mechanism")
@@ -182,8 +199,8 @@ def trade_by_region(
     """Each region's full-year trade with the other country in one year, as regions to map or plot.
 
     Only full-year figures count (a part-year value is not comparable). Where a region has several figures for the
-    year, the one used is a customs figure if there is one, then the higher confidence, then an original
-    publication; ``figures`` says how many there were. Values are converted to ``currency`` at the year's mean ECB
+    year, the one used is chosen by :func:`best_figures` (a customs figure, then the higher confidence, then an
+    original publication); ``figures`` says how many there were. Values are converted to ``currency`` at the year's mean ECB
     rate (:func:`coophelpers.ties.convert_currency`).
 
     Parameters
@@ -228,12 +245,8 @@ def trade_by_region(
     rows = load_trade(partner=partner, full_year_only=True, flow=flow)
     rows = rows[(rows["year"] == year) & rows["value"].notna() & rows["reporter_kind"].eq("region")]
     rows = convert_currency(rows, to=currency)
-    rows = rows.assign(
-        customs=rows["basis"].isin(CUSTOMS_BASES),
-        rank=rows["confidence"].map({"H": 0, "M": 1, "L": 2}),
-    ).sort_values(["reporter", "customs", "rank", "original"], ascending=[True, False, True, False])
     counts = rows.groupby("reporter").size()
-    first = rows.drop_duplicates("reporter").set_index("reporter")
+    first = best_figures(rows, "reporter").set_index("reporter")
     regions = load_regions()
     if partner_id is not None:
         regions = regions[regions["country"] == ("CN" if partner_id == "country:RU" else "RU")]

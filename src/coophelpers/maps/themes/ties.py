@@ -14,10 +14,10 @@ from coophelpers.maps._provenance import add_source
 from coophelpers.maps._text import tooltip_html
 from coophelpers.maps.builders import add_legend, add_regions, base_map, ensure_layer_control
 from coophelpers.maps.themes.mechanisms import mechanism_map
-from coophelpers.mechanisms import mechanism_members, resolve_mechanisms
+from coophelpers.mechanisms import resolve_mechanisms
 from coophelpers.regions import admin_centre
-from coophelpers.ties import RELATION_TYPES, ZONE_KINDS, load_sister_relations, load_zones
-from coophelpers.ties_analysis import trade_by_region
+from coophelpers.ties import RELATION_TYPES, ZONE_KINDS
+from coophelpers.ties_analysis import member_ties, trade_by_region
 
 if TYPE_CHECKING:
     import datetime as _dt
@@ -116,14 +116,10 @@ def ties_map(
     check_map(m)
     # the partner links of the mechanism map would hide the relations: they stay in the layer control, off
     m = mechanism_map(mechanism, as_of=as_of, m=m, show_links=False)
-    ids = resolve_mechanisms(mechanism)
-    members = set(mechanism_members(ids, as_of=as_of)["code"])
+    # undated relations too: their tooltip says the date is not stated
+    rels, zs = member_ties(resolve_mechanisms(mechanism), resolve_as_of(as_of, dataset="mechanisms"))
     legend: list[tuple[str, str, str]] = []
     if show_relations:
-        date = resolve_as_of(as_of, dataset="mechanisms")
-        rels = load_sister_relations()  # undated relations too: their tooltip says the date is not stated
-        rels = rels[rels["cn_code"].isin(members) & rels["ru_code"].isin(members)
-                    & (rels["year"].isna() | (rels["year"] <= date.year)).astype(bool)]
         group = folium.FeatureGroup(name=f"Relations and agreements ({len(rels)})", show=True)
         for _, rel in rels.iterrows():
             colour, dash, _label = RELATION_STYLES[rel["relation_type"]]
@@ -134,8 +130,6 @@ def ties_map(
         legend += [(RELATION_STYLES[t][2], RELATION_STYLES[t][0], "line") for t in RELATION_TYPES
                    if t in set(rels["relation_type"])]
     if show_zones:
-        zs = load_zones(as_of=as_of)
-        zs = zs[zs["region_code"].isin(members)]
         group = folium.FeatureGroup(name=f"Zones ({len(zs)})", show=True)
         for _, zone in zs.iterrows():
             folium.CircleMarker((zone["lat"], zone["lon"]), radius=6, color="#17202a", weight=1,
